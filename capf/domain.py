@@ -1,0 +1,362 @@
+"""Named domain checks: judgements on emissions, targets and coverage that data checks cannot make.
+
+Each check reads the plan (`ctx.root`, plain JSON); only `sector_sum` judges its matches, the
+others read fixed places of the plan and ignore what the rule selects. Arithmetic lives in
+`capf.emissions`. Tonnes in `values` are whole numbers, percentages have one decimal.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from capf import emissions as em
+from capf.check import CheckSpec, Context, Finding, Options, Outcome, evidence_of, label_of
+from capf.selector import Match
+
+Sector = Literal["energy", "transport", "waste", "ippu", "agriculture", "land_use"]
+RiskLevel = Literal["low", "medium", "high", "very_high"]
+HIGH: tuple[RiskLevel, ...] = ("high", "very_high")
+ROLES = ("own_operations", "supplier", "authority", "facilitator")
+# National 2030 sector ranges vs 2019, low/mid/high % (capf-framework.md §4, national climate
+# programme 2022; secondary source).
+NATIONAL_RANGES = {"energy": (89.0, 102.0, 115.0), "transport": (30.0, 33.0, 36.0),
+                   "industry": (40.0, 50.0, 60.0), "agriculture": (21.0, 30.0, 38.0),
+                   "other": (69.0, 71.0, 72.0)}
+SECTOR_MAP: dict[Sector, str] = {
+    "energy": "energy", "transport": "transport", "ippu": "industry",
+    "agriculture": "agriculture", "waste": "other", "land_use": "other"}
+
+
+def _t(tonnes: float | None) -> int | None:
+    return None if tonnes is None else round(tonnes)
+
+
+def _pct(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def _finding(outcome: Outcome, values: dict[str, Any], evidence: Any = ()) -> Finding:
+    """Evidence once per pointer, in the order found, so verdicts stay byte-identical."""
+    return Finding(outcome, values, tuple(dict.fromkeys(evidence)))
+
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+class SectorSumOptions(Options):
+    tolerance_percent: float = Field(0.5, ge=0, description=(
+        "Allowed |total - sector sum| in percent of |total| (at least 1 t): an engine tolerance "
+        "for rounding in the plan's tables (capf-framework.md §4 leaves it to the engine)."))
+
+
+def sector_sum(ctx: Context, matches: list[Match], opts: SectorSumOptions) -> Finding:
+    """Each selected emission record states a total that equals the sum of its sectors."""
+    records = [m for m in matches if isinstance(m.value, dict)]
+    bad: list[Match] = []
+    labels: list[str] = []
+    worst: float | None = None
+    for m in records:
+        total, sectors = em.number(m.value.get("total")), m.value.get("sectors")
+        if total is None or not sectors:
+            bad.append(m)
+            labels.append(f"{label_of(m)} (no {'total' if total is None else 'sectors'})")
+            continue
+        gap = abs(total - sum(em.number(v) or 0.0 for v in sectors.values()))
+        worst = gap if worst is None else max(worst, gap)
+        if gap > max(abs(total) * opts.tolerance_percent / 100, 1.0):
+            bad.append(m)
+            labels.append(f"{label_of(m)} ({round(gap)} t)")
+    values = {"checked": len(records), "mismatches": labels, "worst_gap_t": _t(worst)}
+    if not records:
+        return _finding("not_applicable", values)
+    return _finding("fail" if bad else "pass", values, evidence_of(bad or records))
+
+
+class TargetReductionOptions(Options):
+    year: int = Field(2030, description="Target year checked (Klimaloven: 2030).")
+    reference_year: int = Field(1990, description="Year the cut counts from (Klimaloven: 1990).")
+    min_reduction_percent: float = Field(70.0, description=(
+        "Least cut below the reference year's inventory total, percent (Klimaloven: 70)."))
+    tolerance_percent: float = Field(0.5, ge=0, description=(
+        "Allowed shortfall in percentage points, an engine tolerance for rounded plan figures."))
+
+
+def target_reduction(ctx: Context, matches: list[Match], opts: TargetReductionOptions) -> Finding:
+    """The plan's total target for a year cuts emissions enough below the reference year."""
+    level = em.required_level(ctx.root, opts.year)
+    found = em.located(ctx.root, em.INVENTORY, opts.reference_year)
+    reference = em.total_of(found[1]) if found else None
+    required = None if reference is None else reference * (1 - opts.min_reduction_percent / 100)
+    values: dict[str, Any] = {
+        "year": opts.year, "target_t": _t(level.tonnes), "reason": level.reason,
+        "reference_t": _t(reference), "required_t": _t(required), "reduction_percent": None}
+    evidence = level.pointers + ((found[0],) if found else ())
+    if level.tonnes is None:
+        return _finding("needs_review" if level.pointers else "fail", values, evidence)
+    if reference is None or reference <= 0:
+        values["reason"] = f"no positive inventory total for {opts.reference_year}"
+        return _finding("needs_review", values, evidence or ("/inventory",))
+    reduction = (1 - level.tonnes / reference) * 100
+    values["reduction_percent"] = _pct(reduction)
+    ok = reduction >= opts.min_reduction_percent - opts.tolerance_percent
+    return _finding("pass" if ok else "fail", values, evidence)
+
+
+class PerCapitaOptions(Options):
+    year: int = Field(2030, description="Year checked.")
+    max_t_per_capita: float = Field(2.9, gt=0, description=(
+        "Most t CO2e per resident (C40 ambition benchmark: about 2.9 t by 2030, framework §3)."))
+    basis: Literal["target", "pathway"] = Field("target", description=(
+        "target: the level the plan's total targets allow; pathway: the action pathway's total."))
+
+
+def per_capita_level(ctx: Context, matches: list[Match], opts: PerCapitaOptions) -> Finding:
+    """Emissions per resident in a year (target level or action pathway) stay under a maximum."""
+    if opts.basis == "target":
+        level = em.required_level(ctx.root, opts.year)
+    else:
+        level = em.scenario_level(ctx.root, em.PATHWAY, opts.year)
+    population = em.number(em.get(ctx.root, em.POPULATION))
+    values: dict[str, Any] = {
+        "year": opts.year, "level_t": _t(level.tonnes), "reason": level.reason,
+        "population": None if population is None else int(population), "per_capita_t": None}
+    if population is None:  # GOV-11: the plan must state its population
+        values["reason"] = "no population in /municipality/population"
+        return _finding("fail", values, (em.POPULATION,))
+    if level.tonnes is None:
+        return _finding("needs_review" if level.pointers else "fail", values, level.pointers)
+    per_capita = round(level.tonnes / population, 2)  # judged as shown, to 2 decimals
+    values["per_capita_t"] = per_capita
+    ok = per_capita <= opts.max_t_per_capita
+    return _finding("pass" if ok else "fail", values, (*level.pointers, em.POPULATION))
+
+
+class MankoOptions(Options):
+    tolerance_percent: float = Field(2.0, ge=0, description=(
+        "Allowed |declared - expected manko| in percent of the year's action-pathway total: an "
+        "engine tolerance for rounding (the framework sets none)."))
+    tolerance_t: float = Field(100.0, ge=0, description=(
+        "Allowed difference in t CO2e/yr at least, whatever the percent gives (plans round)."))
+
+
+def manko(ctx: Context, matches: list[Match], opts: MankoOptions) -> Finding:
+    """The declared manko per milestone year is the action pathway above the target (floor 0)."""
+    gaps = em.manko_gaps(ctx.root)
+
+    def off(gap: em.Gap) -> float:  # infinite when the plan lacks a level (NEU-2, NEU-4): fails
+        expected = gap.expected
+        return float("inf") if expected is None else abs(gap.declared - expected)
+
+    def failing(gap: em.Gap) -> bool:
+        scale = abs(gap.pathway.tonnes or 0.0) * opts.tolerance_percent / 100
+        return off(gap) > max(opts.tolerance_t, scale)
+
+    values: dict[str, Any] = {}
+    for gap in gaps:
+        values.update({f"target_{gap.year}_t": _t(gap.target.tonnes),
+                       f"pathway_{gap.year}_t": _t(gap.pathway.tonnes),
+                       f"gap_{gap.year}_t": _t(gap.expected),
+                       f"declared_{gap.year}_t": _t(gap.declared)})
+    bad = [gap for gap in gaps if failing(gap)]
+    worst = max(gaps, key=lambda gap: (failing(gap), off(gap)), default=None)
+    values.update({
+        "mismatches": [gap.year for gap in bad],
+        "reason": next((g.target.reason or g.pathway.reason for g in bad if g.expected is None),
+                       None),
+        "year": worst and worst.year, "target_t": _t(worst and worst.target.tonnes),
+        "pathway_t": _t(worst and worst.pathway.tonnes),
+        "expected_gap_t": _t(worst and worst.expected),
+        "declared_gap_t": _t(worst and worst.declared)})
+    evidence = [p for gap in bad or gaps for p in gap.pointers]
+    stated = [p for p, m in em.items(ctx.root, "/manko/milestones") if em.number(m.get("t_co2e"))]
+    if stated and not _text(em.get(ctx.root, "/manko/strategy")):
+        values["reason"] = "a manko is declared but /manko/strategy is empty"
+        return _finding("fail", values, [*stated, "/manko/strategy"])
+    if not gaps:
+        return _finding("not_applicable", values)
+    return _finding("fail" if bad else "pass", values, evidence)
+
+
+class PathwayConsistencyOptions(Options):
+    tolerance_percent: float = Field(5.0, ge=0, description=(
+        "Allowed |BAU - effects - pathway| in percent of the summed effects (at least 1 t): an "
+        "engine tolerance for overlap between actions and rounding."))
+
+
+def pathway_consistency(ctx: Context, matches: list[Match],
+                        opts: PathwayConsistencyOptions) -> Finding:
+    """In years both scenarios give, the action pathway is BAU minus the actions' stated effects."""
+    plan = ctx.root
+    years = sorted({r["year"] for _, r in em.items(plan, em.BAU) if isinstance(r.get("year"), int)}
+                   & {r.get("year") for _, r in em.items(plan, em.PATHWAY)})
+    rows = []  # (gap, failing, year, bau, effects, pathway, pointers)
+    for year in years:
+        effects, effect_pointers = em.action_effects(plan, year)
+        bau, path = em.scenario_level(plan, em.BAU, year), em.scenario_level(plan, em.PATHWAY, year)
+        if not effect_pointers or bau.tonnes is None or path.tonnes is None:
+            continue
+        gap = abs(bau.tonnes - effects - path.tonnes)
+        failing = gap > max(1.0, effects * opts.tolerance_percent / 100)
+        pointers = bau.pointers + path.pointers + effect_pointers
+        rows.append((gap, failing, year, bau.tonnes, effects, path.tonnes, pointers))
+    values: dict[str, Any] = {"years_checked": [r[2] for r in rows],
+                              "mismatches": [r[2] for r in rows if r[1]]}
+    if not rows:
+        values.update(dict.fromkeys(("worst_year", "bau_t", "effects_t", "pathway_t")))
+        return _finding("needs_review", values, (em.BAU, em.PATHWAY))
+    worst = max(rows, key=lambda r: r[0])
+    values.update({"worst_year": worst[2], "bau_t": _t(worst[3]), "effects_t": _t(worst[4]),
+                   "pathway_t": _t(worst[5])})
+    bad = [r for r in rows if r[1]]
+    return _finding("fail" if bad else "pass", values, tuple(p for r in bad or rows for p in r[6]))
+
+
+class SectorRangesOptions(Options):
+    year: int = Field(2030, description="Year of the sector targets (national ranges: 2030).")
+    base_year: int = Field(2019, description="Inventory year the cut is measured from (2019).")
+    ranges: dict[str, tuple[float, float, float]] = Field(
+        default_factory=lambda: dict(NATIONAL_RANGES), description=(
+            "National category → low/mid/high % reduction (capf-framework.md §4, secondary)."))
+    sector_map: dict[Sector, str] = Field(default_factory=lambda: dict(SECTOR_MAP), description=(
+        "Plan sector → national category; sectors of one category are summed."))
+
+    @model_validator(mode="after")
+    def _consistent(self) -> SectorRangesOptions:
+        if any(not low <= mid <= high for low, mid, high in self.ranges.values()):
+            raise ValueError("each range must be ordered low <= mid <= high")
+        if unknown := set(self.sector_map.values()) - set(self.ranges):
+            raise ValueError(f"sector_map names categories without a range: {sorted(unknown)}")
+        return self
+
+
+def sector_ranges(ctx: Context, matches: list[Match], opts: SectorRangesOptions) -> Finding:
+    """Each national category's sector target cuts at least the national range's low end."""
+    plan = ctx.root
+    found = em.located(plan, em.INVENTORY, opts.base_year)
+    failing: list[str] = []
+    reviewed: list[str] = []
+    seen: list[str] = [found[0] if found else em.INVENTORY]
+    offending: list[str] = list(seen)
+    values: dict[str, Any] = {"year": opts.year, "base_year": opts.base_year}
+    for category, (low, mid, _high) in opts.ranges.items():
+        base = {s: v for s, c in opts.sector_map.items() if c == category
+                if (v := em.sector_value(found[1] if found else None, s)) is not None}
+        targets = {s: em.targets_for(plan, opts.year, s) for s in base}
+        levels = {s: em.required_level(plan, opts.year, s) for s in base if targets[s]}
+        pointers = [p for s in levels for p, _ in targets[s]]
+        unknown = [lv.reason or "" for lv in levels.values() if lv.tonnes is None]
+        total = sum(base.values())
+        seen.extend(pointers)
+        if not base or not levels:
+            what = f"no {opts.base_year} inventory figure" if not base else f"no {opts.year} target"
+            failing.append(f"{category}: {what}")
+        elif unknown or total <= 0:
+            why = "; ".join(unknown) or "base-year emissions not positive"
+            reviewed.append(f"{category}: {why}")
+        else:  # a sector of the category without its own target is taken as not reduced
+            level = sum(lv.tonnes or 0.0 for lv in levels.values())
+            level += sum(v for s, v in base.items() if s not in levels)
+            cut = round((1 - level / total) * 100, 1)  # judged as shown
+            values[f"reduction_{category}_percent"] = cut
+            justified = any(_text(t.get("justification")) for s in levels for _, t in targets[s])
+            if cut < low or (cut < mid and not justified):
+                bound = f"low end {low:g} %" if cut < low else f"mid {mid:g} %, no justification"
+                failing.append(f"{category} {cut:g} % ({bound})")
+            elif cut < mid:
+                reviewed.append(f"{category} {cut:g} % (below mid {mid:g} %, justified)")
+            else:
+                continue
+        offending.extend(pointers)
+    values.update({"failing": failing, "reviewed": reviewed})
+    if failing or reviewed:
+        outcome: Outcome = "fail" if failing else "needs_review"
+        return _finding(outcome, values, offending)
+    return _finding("pass", values, seen)
+
+
+class RolesCoverOptions(Options):
+    require_all_roles_for: list[Sector] = Field(default_factory=list, description=(
+        "Sectors whose row must use all four roles or justify the absence (2024, GOV-4)."))
+
+
+def roles_cover(ctx: Context, matches: list[Match], opts: RolesCoverOptions) -> Finding:
+    """Each emitting sector and priority hazard has a row of municipal roles in the role matrix."""
+    plan = ctx.root
+    rows: dict[str, list[tuple[str, Any]]] = {}
+    for pointer, row in em.items(plan, "/governance/roles"):
+        for key in dict.fromkeys((row.get("sector"), row.get("hazard"))):
+            if key is not None:
+                rows.setdefault(key, []).append((pointer, row))
+    status = em.get(plan, "/inventory/status_year")
+    found = em.located(plan, em.INVENTORY, status) if isinstance(status, int) else None
+    where, record = found or ("", {})
+    needed = {s: f"{where}/sectors/{s}" for s, v in (record.get("sectors") or {}).items()
+              if em.number(v)}
+    needed.update({h["hazard"]: p for p, h in em.items(plan, "/risk_assessment/hazards")
+                   if h.get("priority") is True and "hazard" in h})
+    for sector in opts.require_all_roles_for:
+        needed.setdefault(sector, "/governance/roles")
+    missing = [k for k in needed if not any(r.get("roles") for _, r in rows.get(k, []))]
+    incomplete = []
+    for sector in opts.require_all_roles_for:
+        used = {role for _, r in rows.get(sector, []) for role in r.get("roles") or []}
+        justified = any(_text(r.get("justification")) for _, r in rows.get(sector, []))
+        if sector not in missing and not justified and len(used & set(ROLES)) < len(ROLES):
+            incomplete.append(sector)
+    values = {"missing": missing, "incomplete": incomplete}
+    evidence = [needed[k] for k in missing] + [p for k in incomplete for p, _ in rows[k]]
+    if evidence:
+        return _finding("fail", values, evidence)
+    if found is None:  # without a status-year record the sectors to cover are unknown
+        return _finding("needs_review", values, (em.INVENTORY,))
+    return _finding("pass", values, tuple(p for rs in rows.values() for p, _ in rs))
+
+
+class HazardActionsOptions(Options):
+    levels: list[RiskLevel] = Field(default_factory=lambda: list(HIGH), description=(
+        "Current or future risk levels that make a hazard high priority (ADA-4), besides "
+        "priority: true."))
+
+
+def hazard_actions(ctx: Context, matches: list[Match], opts: HazardActionsOptions) -> Finding:
+    """Every high-priority hazard has an adaptation action with an owner and a timeline."""
+    plan = ctx.root
+    hazards = [(p, h) for p, h in em.items(plan, "/risk_assessment/hazards") if "hazard" in h]
+    priority = [(p, h["hazard"]) for p, h in hazards if h.get("priority") is True
+                or h.get("risk_current") in opts.levels or h.get("risk_future") in opts.levels]
+    covered = {hazard for _, a in em.items(plan, "/actions")
+               if a.get("type") in ("adaptation", "both")
+               and _text(a.get("owner")) and a.get("timeline")
+               for hazard in a.get("hazards") or []}
+    uncovered = [(p, h) for p, h in priority if h not in covered]
+    values = {"uncovered": list(dict.fromkeys(h for _, h in uncovered)),
+              "priority_hazards": list(dict.fromkeys(h for _, h in priority))}
+    if not hazards:
+        return _finding("not_applicable", values)
+    if uncovered:
+        return _finding("fail", values, tuple(p for p, _ in uncovered))
+    return _finding("pass", values, tuple(p for p, _ in priority))
+
+
+DOMAIN_CHECKS: dict[str, CheckSpec] = {
+    spec.name: spec for spec in (
+        CheckSpec.of("sector_sum", sector_sum, SectorSumOptions,
+                     "checked mismatches worst_gap_t"),
+        CheckSpec.of("target_reduction", target_reduction, TargetReductionOptions,
+                     "target_t required_t reference_t reduction_percent year reason"),
+        CheckSpec.of("per_capita_level", per_capita_level, PerCapitaOptions,
+                     "per_capita_t population level_t year reason"),
+        CheckSpec.of("manko", manko, MankoOptions,
+                     "year target_t pathway_t expected_gap_t declared_gap_t mismatches reason"),
+        CheckSpec.of("pathway_consistency", pathway_consistency, PathwayConsistencyOptions,
+                     "years_checked mismatches worst_year bau_t effects_t pathway_t"),
+        CheckSpec.of("sector_ranges", sector_ranges, SectorRangesOptions,
+                     "failing reviewed year base_year"),
+        CheckSpec.of("roles_cover", roles_cover, RolesCoverOptions, "missing incomplete"),
+        CheckSpec.of("hazard_actions", hazard_actions, HazardActionsOptions,
+                     "uncovered priority_hazards"),
+    )
+}

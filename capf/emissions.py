@@ -1,0 +1,232 @@
+"""Emission arithmetic over plan data (plain JSON as in the plan schema), in t CO2e per year.
+
+Plans state targets in four shapes (capf-framework.md §4) while pathways and manko are tonnes, so
+the domain checks need one number per target year to compare against. Missing data is a gap the
+rules report, never an exception: every function here returns None (or a `Level` with a reason)
+instead of raising on a schema-valid plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+INVENTORY = "/inventory/years"
+BAU = "/scenarios/bau/years"
+PATHWAY = "/scenarios/action_pathway/years"
+TARGETS = "/targets/emission_targets"
+NET_ZERO = "/targets/net_zero_year"
+POPULATION = "/municipality/population"
+
+Record = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Level:
+    """A level in t CO2e/yr, or `reason` why it cannot be computed; `pointers` = data looked at.
+
+    A None level with no pointers means nothing was there to compute from (e.g. no target for
+    the year) — a gap; with pointers, the data exists but is incomplete — a person must look.
+    """
+
+    tonnes: float | None
+    reason: str | None = None
+    pointers: tuple[str, ...] = ()
+
+
+def number(value: Any) -> float | None:
+    """JSON numbers only: `True` is an int in Python but never a figure in a plan."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return None
+
+
+def get(root: Any, pointer: str) -> Any:
+    """The value at a pointer of plain object keys (the fixed places this module reads), or None."""
+    value = root
+    for key in pointer.strip("/").split("/"):
+        if not isinstance(value, Mapping):
+            return None
+        value = value.get(key)
+    return value
+
+
+def items(root: Any, pointer: str) -> list[tuple[str, Record]]:
+    """The objects of the array at `pointer` with their own pointers (array order kept)."""
+    found = get(root, pointer)
+    if not isinstance(found, list):
+        return []
+    return [(f"{pointer}/{i}", x) for i, x in enumerate(found) if isinstance(x, Mapping)]
+
+
+def located(root: Any, pointer: str, year: int) -> tuple[str, Record] | None:
+    """The first record for `year` in the array at `pointer`, with its pointer."""
+    return next(((p, r) for p, r in items(root, pointer) if r.get("year") == year), None)
+
+
+def record_for(series: Any, year: int) -> Record | None:
+    """The first record for `year`: a plan lists a year once, and a reader sees the first one."""
+    found = located({"s": series}, "/s", year)
+    return found[1] if found else None
+
+
+def total_of(record: Record | None) -> float | None:
+    """The stated total wins: plans often leave sectors out that the total includes."""
+    if record is None:
+        return None
+    total = number(record.get("total"))
+    if total is not None:
+        return total
+    sectors = record.get("sectors")
+    figures = [number(v) for v in sectors.values()] if isinstance(sectors, Mapping) else []
+    known = [v for v in figures if v is not None]
+    return sum(known) if known else None
+
+
+def sector_value(record: Record | None, sector: str) -> float | None:
+    """`total` means the whole area, so target sectors and inventory sectors share one lookup."""
+    if record is None:
+        return None
+    if sector == "total":
+        return total_of(record)
+    sectors = record.get("sectors")
+    return number(sectors.get(sector)) if isinstance(sectors, Mapping) else None
+
+
+def target_level(target: Record, plan: Any, pointer: str = "") -> Level:
+    """The level a target allows in its year; `pointer` (the target's place) goes into `pointers`.
+
+    A percent target without its own `reference_year` uses `/inventory/reference_year`, the year the
+    plan says its targets refer to. A percent cut of a net sink (negative reference) is undefined.
+    """
+    here = (pointer,) if pointer else ()
+    kind = target.get("type")
+    if kind == "neutral":
+        return Level(0.0, None, here)
+    if kind == "absolute":
+        tonnes = number(target.get("tonnes"))
+        return Level(tonnes, None if tonnes is not None else "absolute target without tonnes", here)
+    if kind == "per_capita":
+        per_capita = number(target.get("tonnes_per_capita"))
+        if per_capita is None:
+            return Level(None, "per-capita target without tonnes per capita", here)
+        own = number(target.get("population"))
+        population = own if own is not None else number(get(plan, POPULATION))
+        where = f"{pointer}/population" if own is not None else POPULATION
+        if population is None:
+            return Level(None, "no population for a per-capita target", here)
+        return Level(per_capita * population, None, (*here, where))
+    if kind == "percent_below_reference":
+        percent = number(target.get("percent"))
+        year = target.get("reference_year") or get(plan, "/inventory/reference_year")
+        if percent is None or not isinstance(year, int):
+            return Level(None, "percent target without percent or reference year", here)
+        sector = target.get("sector", "total")
+        found = located(plan, INVENTORY, year)
+        base = sector_value(found[1], sector) if found else None
+        seen = (*here, found[0]) if found else here
+        what = f"{year}" if sector == "total" else f"{year} ({sector})"
+        if base is None:
+            return Level(None, f"no inventory figure for {what}", seen)
+        if base < 0:
+            return Level(None, f"inventory figure for {what} is a net sink", seen)
+        return Level(base * (1 - percent / 100), None, seen)
+    return Level(None, f"unknown target type {kind!r}", here)
+
+
+def targets_for(plan: Any, year: int, sector: str = "total") -> list[tuple[str, Record]]:
+    """A target without `sector` covers the whole area, as the schema describes."""
+    return [
+        (p, t) for p, t in items(plan, TARGETS)
+        if t.get("year") == year and t.get("sector", "total") == sector
+    ]
+
+
+def required_level(plan: Any, year: int, sector: str = "total") -> Level:
+    """The strictest level the plan commits to for a year and sector.
+
+    Every target must be met, so the lowest binds. Targets whose level cannot be computed are
+    skipped when another one gives a level (so adding a target never raises the result); when
+    none can be computed, their reasons are joined.
+    """
+    levels = [target_level(t, plan, p) for p, t in targets_for(plan, year, sector)]
+    net_zero = get(plan, NET_ZERO)
+    if sector == "total" and isinstance(net_zero, int) and year >= net_zero:
+        levels.append(Level(0.0, None, (NET_ZERO,)))
+    known = [lv for lv in levels if lv.tonnes is not None]
+    if known:
+        return min(known, key=lambda lv: lv.tonnes or 0.0)
+    if levels:
+        reasons = "; ".join(dict.fromkeys(lv.reason or "" for lv in levels))
+        return Level(None, reasons, tuple(p for lv in levels for p in lv.pointers))
+    return Level(None, f"no {sector} target for {year}", ())
+
+
+def milestone_years(plan: Any) -> list[int]:
+    """Years the manko must be declared for: each total target year and the net-zero year."""
+    years = {t["year"] for _, t in items(plan, TARGETS)
+             if t.get("sector", "total") == "total" and isinstance(t.get("year"), int)}
+    net_zero = get(plan, NET_ZERO)
+    if isinstance(net_zero, int):
+        years.add(net_zero)
+    return sorted(years)
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A milestone year's manko: what the plan declares and the levels that say what it should be."""
+
+    year: int
+    target: Level
+    pathway: Level
+    declared: float = 0.0
+    declared_at: str | None = None
+
+    @property
+    def expected(self) -> float | None:
+        """Action pathway above the target; a pathway below it leaves no manko (floor 0)."""
+        if self.target.tonnes is None or self.pathway.tonnes is None:
+            return None
+        return max(0.0, self.pathway.tonnes - self.target.tonnes)
+
+    @property
+    def pointers(self) -> tuple[str, ...]:
+        declared = (self.declared_at,) if self.declared_at else ()
+        return self.target.pointers + self.pathway.pointers + declared
+
+
+def manko_gaps(plan: Any) -> list[Gap]:
+    """One `Gap` per milestone year; a year the plan declares nothing for declares 0 t."""
+    declared: dict[Any, tuple[float, str]] = {}
+    for pointer, entry in items(plan, "/manko/milestones"):
+        declared.setdefault(entry.get("year"), (number(entry.get("t_co2e")) or 0.0, pointer))
+    return [Gap(year, required_level(plan, year), scenario_level(plan, PATHWAY, year),
+                *declared.get(year, (0.0, None)))
+            for year in milestone_years(plan)]
+
+
+def scenario_level(plan: Any, pointer: str, year: int) -> Level:
+    """A scenario's total for a year as a `Level`, so checks treat pathways and targets alike."""
+    found = located(plan, pointer, year)
+    if found is None:
+        return Level(None, f"no figure for {year} in {pointer}", ())
+    total = total_of(found[1])
+    return Level(total, None if total is not None else f"no total for {year}", (found[0],))
+
+
+def action_effects(plan: Any, year: int) -> tuple[float, tuple[str, ...]]:
+    """Summed `effect` of mitigation actions (and those of type both) in a year, with pointers.
+
+    Adaptation-only actions do not reduce emissions, so their stated effects are not counted.
+    """
+    total, pointers = 0.0, []
+    for pointer, action in items(plan, "/actions"):
+        if action.get("type") not in ("mitigation", "both"):
+            continue
+        for p, effect in items(action, "/effect"):
+            tonnes = number(effect.get("t_co2e"))
+            if effect.get("year") == year and tonnes is not None:
+                total += tonnes
+                pointers.append(pointer + p)
+    return total, tuple(pointers)
