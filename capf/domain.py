@@ -33,10 +33,6 @@ def _t(tonnes: float | None) -> int | None:
     return None if tonnes is None else round(tonnes)
 
 
-def _pct(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)
-
-
 def _finding(outcome: Outcome, values: dict[str, Any], evidence: Any = ()) -> Finding:
     """Evidence once per pointer, in the order found, so verdicts stay byte-identical."""
     return Finding(outcome, values, tuple(dict.fromkeys(evidence)))
@@ -100,7 +96,7 @@ def target_reduction(ctx: Context, matches: list[Match], opts: TargetReductionOp
         values["reason"] = f"no positive inventory total for {opts.reference_year}"
         return _finding("needs_review", values, evidence or ("/inventory",))
     reduction = (1 - level.tonnes / reference) * 100
-    values["reduction_percent"] = _pct(reduction)
+    values["reduction_percent"] = round(reduction, 1)
     ok = reduction >= opts.min_reduction_percent - opts.tolerance_percent
     return _finding("pass" if ok else "fail", values, evidence)
 
@@ -161,15 +157,16 @@ def manko(ctx: Context, matches: list[Match], opts: MankoOptions) -> Finding:
                        f"gap_{gap.year}_t": _t(gap.expected),
                        f"declared_{gap.year}_t": _t(gap.declared)})
     bad = [gap for gap in gaps if failing(gap)]
-    worst = max(gaps, key=lambda gap: (failing(gap), off(gap)), default=None)
-    values.update({
-        "mismatches": [gap.year for gap in bad],
-        "reason": next((g.target.reason or g.pathway.reason for g in bad if g.expected is None),
-                       None),
-        "year": worst and worst.year, "target_t": _t(worst and worst.target.tonnes),
-        "pathway_t": _t(worst and worst.pathway.tonnes),
-        "expected_gap_t": _t(worst and worst.expected),
-        "declared_gap_t": _t(worst and worst.declared)})
+    values["mismatches"] = [gap.year for gap in bad]
+    values["reason"] = next(
+        (g.target.reason or g.pathway.reason for g in bad if g.expected is None), None)
+    values.update(dict.fromkeys(("year", "target_t", "pathway_t", "expected_gap_t",
+                                 "declared_gap_t")))
+    if gaps:
+        worst = max(gaps, key=lambda gap: (failing(gap), off(gap)))
+        values.update({"year": worst.year, "target_t": _t(worst.target.tonnes),
+                       "pathway_t": _t(worst.pathway.tonnes),
+                       "expected_gap_t": _t(worst.expected), "declared_gap_t": _t(worst.declared)})
     evidence = [p for gap in bad or gaps for p in gap.pointers]
     stated = [p for p, m in em.items(ctx.root, "/manko/milestones") if em.number(m.get("t_co2e"))]
     if stated and not _text(em.get(ctx.root, "/manko/strategy")):
@@ -234,46 +231,30 @@ class SectorRangesOptions(Options):
 
 def sector_ranges(ctx: Context, matches: list[Match], opts: SectorRangesOptions) -> Finding:
     """Each national category's sector target cuts at least the national range's low end."""
-    plan = ctx.root
-    found = em.located(plan, em.INVENTORY, opts.base_year)
+    found = em.located(ctx.root, em.INVENTORY, opts.base_year)
     failing: list[str] = []
     reviewed: list[str] = []
-    seen: list[str] = [found[0] if found else em.INVENTORY]
-    offending: list[str] = list(seen)
+    seen = offending = [found[0] if found else em.INVENTORY]
     values: dict[str, Any] = {"year": opts.year, "base_year": opts.base_year}
     for category, (low, mid, _high) in opts.ranges.items():
-        base = {s: v for s, c in opts.sector_map.items() if c == category
-                if (v := em.sector_value(found[1] if found else None, s)) is not None}
-        targets = {s: em.targets_for(plan, opts.year, s) for s in base}
-        levels = {s: em.required_level(plan, opts.year, s) for s in base if targets[s]}
-        pointers = [p for s in levels for p, _ in targets[s]]
-        unknown = [lv.reason or "" for lv in levels.values() if lv.tonnes is None]
-        total = sum(base.values())
-        seen.extend(pointers)
-        if not base or not levels:
-            what = f"no {opts.base_year} inventory figure" if not base else f"no {opts.year} target"
-            failing.append(f"{category}: {what}")
-        elif unknown or total <= 0:
-            why = "; ".join(unknown) or "base-year emissions not positive"
-            reviewed.append(f"{category}: {why}")
-        else:  # a sector of the category without its own target is taken as not reduced
-            level = sum(lv.tonnes or 0.0 for lv in levels.values())
-            level += sum(v for s, v in base.items() if s not in levels)
-            cut = round((1 - level / total) * 100, 1)  # judged as shown
-            values[f"reduction_{category}_percent"] = cut
-            justified = any(_text(t.get("justification")) for s in levels for _, t in targets[s])
-            if cut < low or (cut < mid and not justified):
-                bound = f"low end {low:g} %" if cut < low else f"mid {mid:g} %, no justification"
-                failing.append(f"{category} {cut:g} % ({bound})")
-            elif cut < mid:
-                reviewed.append(f"{category} {cut:g} % (below mid {mid:g} %, justified)")
-            else:
+        sectors = [s for s, c in opts.sector_map.items() if c == category]
+        cut = em.sector_cut(ctx.root, sectors, opts.year, opts.base_year)
+        seen = seen + list(cut.pointers)
+        if cut.percent is None:  # a gap fails; data present but not computable needs a person
+            (reviewed if cut.pointers else failing).append(f"{category}: {cut.reason}")
+        else:
+            shown = values[f"reduction_{category}_percent"] = round(cut.percent, 1)
+            if shown >= mid:  # judged as shown, to one decimal
                 continue
-        offending.extend(pointers)
+            if shown < low or not cut.justified:
+                bound = f"low end {low:g} %" if shown < low else f"mid {mid:g} %, no justification"
+                failing.append(f"{category} {shown:g} % ({bound})")
+            else:
+                reviewed.append(f"{category} {shown:g} % (below mid {mid:g} %, justified)")
+        offending = offending + list(cut.pointers)
     values.update({"failing": failing, "reviewed": reviewed})
     if failing or reviewed:
-        outcome: Outcome = "fail" if failing else "needs_review"
-        return _finding(outcome, values, offending)
+        return _finding("fail" if failing else "needs_review", values, offending)
     return _finding("pass", values, seen)
 
 

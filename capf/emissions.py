@@ -8,7 +8,7 @@ instead of raising on a schema-valid plan.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -175,7 +175,7 @@ def milestone_years(plan: Any) -> list[int]:
 
 @dataclass(frozen=True)
 class Gap:
-    """A milestone year's manko: what the plan declares and the levels that say what it should be."""
+    """A milestone year's manko as declared, and the levels that say what it should be."""
 
     year: int
     target: Level
@@ -204,6 +204,44 @@ def manko_gaps(plan: Any) -> list[Gap]:
     return [Gap(year, required_level(plan, year), scenario_level(plan, PATHWAY, year),
                 *declared.get(year, (0.0, None)))
             for year in milestone_years(plan)]
+
+
+@dataclass(frozen=True)
+class Cut:
+    """The cut in percent that a group of sectors' targets make against a base year."""
+
+    percent: float | None
+    reason: str | None = None
+    pointers: tuple[str, ...] = ()
+    justified: bool = False
+
+
+def sector_cut(plan: Any, sectors: Sequence[str], year: int, base_year: int) -> Cut:
+    """National sector ranges group plan sectors, so the group's levels and base are summed.
+
+    Only sectors in the base-year inventory take part; one of them without its own target is
+    taken as not reduced (its base-year figure stays). No target at all, or no base figure, is a
+    gap (`pointers` empty); a target that cannot be computed or a base <= 0 gives a reason.
+    """
+    found = located(plan, INVENTORY, base_year)
+    record = found[1] if found else None
+    base = {s: v for s in sectors if (v := sector_value(record, s)) is not None}
+    targets = [(p, t) for s in base for p, t in targets_for(plan, year, s)]
+    pointers = tuple(p for p, _ in targets)
+    justified = any(isinstance(t.get("justification"), str) and t["justification"].strip()
+                    for _, t in targets)
+    if not base or not targets:
+        what = f"no {base_year} inventory figure" if not base else f"no {year} sector target"
+        return Cut(None, what, pointers, justified)
+    levels = [required_level(plan, year, s) if targets_for(plan, year, s) else Level(v)
+              for s, v in base.items()]
+    unknown = [lv.reason or "" for lv in levels if lv.tonnes is None]
+    total = sum(base.values())
+    if unknown or total <= 0:
+        return Cut(None, "; ".join(unknown) or f"{base_year} emissions not positive", pointers,
+                   justified)
+    level = sum(lv.tonnes or 0.0 for lv in levels)
+    return Cut((1 - level / total) * 100, None, pointers, justified)
 
 
 def scenario_level(plan: Any, pointer: str, year: int) -> Level:

@@ -1,0 +1,31 @@
+"""The compact text summary `capf check` prints: verdict, element scorecard, one line per gap."""
+
+from __future__ import annotations
+
+from capf.labels import label
+from capf.verdict import Verdict
+
+_MARK = {"fail": "FAIL", "error": "ERROR", "needs_review": "REVIEW", "waived": "WAIVED"}
+
+
+def verdict_text(verdict: Verdict, lang: str = "en") -> str:
+    lines = [f"{verdict.plan.name}: {label(verdict.status, lang).upper()} "
+             f"({verdict.ruleset.id} {verdict.ruleset.version}, {label('as_of', lang)} "
+             f"{verdict.as_of})"]
+    for element in verdict.elements:
+        score = "   -" if element.score is None else f"{element.score * 100:3.0f}%"
+        counts = element.counts
+        lines.append(f"  {label(element.id, lang):<32} {label(element.status, lang):<16} "
+                     f"{score}  pass {counts.passed}, fail {counts.fail}, "
+                     f"review {counts.needs_review}, waived {counts.waived}")
+    gaps = [r for r in verdict.results if r.outcome in _MARK]
+    gaps.sort(key=lambda r: (r.level != "essential", list(_MARK).index(r.outcome)))
+    lines.append(f"{label('gaps', lang)}:" if gaps else label("no_gaps", lang))
+    for result in gaps:
+        where = result.evidence[0] if result.evidence else "/"
+        lines.append(f"  {_MARK[result.outcome]:<6} {result.rule} [{label(result.level, lang)}] "
+                     f"{where}: {result.message.get(lang)}")
+    if verdict.waivers and verdict.waivers.unmatched:
+        lines.append(f"{label('waivers_unmatched', lang)}: {', '.join(verdict.waivers.unmatched)}")
+    lines.append(verdict.grading_note.get(lang))
+    return "\n".join(lines)
