@@ -1,8 +1,9 @@
 """Named domain checks: judgements on emissions, targets and coverage that data checks cannot make.
 
 Each check reads the plan (`ctx.root`, plain JSON); only `sector_sum` judges its matches, the
-others read fixed places of the plan and ignore what the rule selects. Arithmetic lives in
-`capf.emissions`. Tonnes in `values` are whole numbers, percentages have one decimal.
+others read fixed places and ignore what the rule selects. Data the plan must state but lacks is
+a `fail`; data present but not computable (say, no inventory figure for a target's reference
+year) is `needs_review`. Tonnes in `values` are whole numbers, percentages have one decimal.
 """
 
 from __future__ import annotations
@@ -139,7 +140,11 @@ class MankoOptions(Options):
 
 
 def manko(ctx: Context, matches: list[Match], opts: MankoOptions) -> Finding:
-    """The declared manko per milestone year is the action pathway above the target (floor 0)."""
+    """The declared manko per milestone year is the action pathway above the target (floor 0).
+
+    A milestone year without a pathway figure or a computable target level fails (not
+    needs_review): the plan must state both (NEU-2, NEU-4) for its manko to be checkable.
+    """
     gaps = em.manko_gaps(ctx.root)
 
     def off(gap: em.Gap) -> float:  # infinite when the plan lacks a level (NEU-2, NEU-4): fails
@@ -160,13 +165,12 @@ def manko(ctx: Context, matches: list[Match], opts: MankoOptions) -> Finding:
     values["mismatches"] = [gap.year for gap in bad]
     values["reason"] = next(
         (g.target.reason or g.pathway.reason for g in bad if g.expected is None), None)
-    values.update(dict.fromkeys(("year", "target_t", "pathway_t", "expected_gap_t",
-                                 "declared_gap_t")))
-    if gaps:
-        worst = max(gaps, key=lambda gap: (failing(gap), off(gap)))
-        values.update({"year": worst.year, "target_t": _t(worst.target.tonnes),
-                       "pathway_t": _t(worst.pathway.tonnes),
-                       "expected_gap_t": _t(worst.expected), "declared_gap_t": _t(worst.declared)})
+    worst = max(gaps, key=lambda gap: (failing(gap), off(gap)), default=None)
+    y = worst.year if worst else None
+    values.update({"year": y, "target_t": values.get(f"target_{y}_t"),
+                   "pathway_t": values.get(f"pathway_{y}_t"),
+                   "expected_gap_t": values.get(f"gap_{y}_t"),
+                   "declared_gap_t": values.get(f"declared_{y}_t")})
     evidence = [p for gap in bad or gaps for p in gap.pointers]
     stated = [p for p, m in em.items(ctx.root, "/manko/milestones") if em.number(m.get("t_co2e"))]
     if stated and not _text(em.get(ctx.root, "/manko/strategy")):
@@ -186,29 +190,17 @@ class PathwayConsistencyOptions(Options):
 def pathway_consistency(ctx: Context, matches: list[Match],
                         opts: PathwayConsistencyOptions) -> Finding:
     """In years both scenarios give, the action pathway is BAU minus the actions' stated effects."""
-    plan = ctx.root
-    years = sorted({r["year"] for _, r in em.items(plan, em.BAU) if isinstance(r.get("year"), int)}
-                   & {r.get("year") for _, r in em.items(plan, em.PATHWAY)})
-    rows = []  # (gap, failing, year, bau, effects, pathway, pointers)
-    for year in years:
-        effects, effect_pointers = em.action_effects(plan, year)
-        bau, path = em.scenario_level(plan, em.BAU, year), em.scenario_level(plan, em.PATHWAY, year)
-        if not effect_pointers or bau.tonnes is None or path.tonnes is None:
-            continue
-        gap = abs(bau.tonnes - effects - path.tonnes)
-        failing = gap > max(1.0, effects * opts.tolerance_percent / 100)
-        pointers = bau.pointers + path.pointers + effect_pointers
-        rows.append((gap, failing, year, bau.tonnes, effects, path.tonnes, pointers))
-    values: dict[str, Any] = {"years_checked": [r[2] for r in rows],
-                              "mismatches": [r[2] for r in rows if r[1]]}
-    if not rows:
-        values.update(dict.fromkeys(("worst_year", "bau_t", "effects_t", "pathway_t")))
+    rows = em.explained_years(ctx.root)
+    bad = [r for r in rows if r.unexplained > max(1.0, r.effects * opts.tolerance_percent / 100)]
+    values: dict[str, Any] = {"years_checked": [r.year for r in rows],
+                              "mismatches": [r.year for r in bad]}
+    values.update(dict.fromkeys(("worst_year", "bau_t", "effects_t", "pathway_t")))
+    if not rows:  # nothing states an effect: whether actions explain the pathway is open
         return _finding("needs_review", values, (em.BAU, em.PATHWAY))
-    worst = max(rows, key=lambda r: r[0])
-    values.update({"worst_year": worst[2], "bau_t": _t(worst[3]), "effects_t": _t(worst[4]),
-                   "pathway_t": _t(worst[5])})
-    bad = [r for r in rows if r[1]]
-    return _finding("fail" if bad else "pass", values, tuple(p for r in bad or rows for p in r[6]))
+    worst = max(rows, key=lambda r: r.unexplained)
+    values.update(worst_year=worst.year, bau_t=_t(worst.bau), effects_t=_t(worst.effects),
+                  pathway_t=_t(worst.pathway))
+    return _finding("fail" if bad else "pass", values, [p for r in bad or rows for p in r.pointers])
 
 
 class SectorRangesOptions(Options):

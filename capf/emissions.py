@@ -67,8 +67,8 @@ def located(root: Any, pointer: str, year: int) -> tuple[str, Record] | None:
 
 def record_for(series: Any, year: int) -> Record | None:
     """The first record for `year`: a plan lists a year once, and a reader sees the first one."""
-    found = located({"s": series}, "/s", year)
-    return found[1] if found else None
+    records = series if isinstance(series, list) else []
+    return next((r for r in records if isinstance(r, Mapping) and r.get("year") == year), None)
 
 
 def total_of(record: Record | None) -> float | None:
@@ -111,12 +111,13 @@ def target_level(target: Record, plan: Any, pointer: str = "") -> Level:
         per_capita = number(target.get("tonnes_per_capita"))
         if per_capita is None:
             return Level(None, "per-capita target without tonnes per capita", here)
-        own = number(target.get("population"))
-        population = own if own is not None else number(get(plan, POPULATION))
-        where = f"{pointer}/population" if own is not None else POPULATION
+        population = number(target.get("population"))
+        seen = (*here, *(f"{p}/population" for p in here))
+        if population is None:
+            population, seen = number(get(plan, POPULATION)), (*here, POPULATION)
         if population is None:
             return Level(None, "no population for a per-capita target", here)
-        return Level(per_capita * population, None, (*here, where))
+        return Level(per_capita * population, None, seen)
     if kind == "percent_below_reference":
         percent = number(target.get("percent"))
         year = target.get("reference_year") or get(plan, "/inventory/reference_year")
@@ -268,3 +269,30 @@ def action_effects(plan: Any, year: int) -> tuple[float, tuple[str, ...]]:
                 total += tonnes
                 pointers.append(pointer + p)
     return total, tuple(pointers)
+
+
+@dataclass(frozen=True)
+class Explained:
+    """A year where actions state effects, so BAU minus those effects should give the pathway."""
+
+    year: int
+    bau: float
+    effects: float
+    pathway: float
+    pointers: tuple[str, ...]
+
+    @property
+    def unexplained(self) -> float:
+        return abs(self.bau - self.effects - self.pathway)
+
+
+def explained_years(plan: Any) -> list[Explained]:
+    """Years with a total in both BAU and action pathway and a stated effect, in year order."""
+    found = []
+    for year in sorted({r["year"] for _, r in items(plan, BAU) if isinstance(r.get("year"), int)}):
+        effects, pointers = action_effects(plan, year)
+        bau, path = scenario_level(plan, BAU, year), scenario_level(plan, PATHWAY, year)
+        if pointers and bau.tonnes is not None and path.tonnes is not None:
+            seen = bau.pointers + path.pointers + pointers
+            found.append(Explained(year, bau.tonnes, effects, path.tonnes, seen))
+    return found

@@ -1,0 +1,438 @@
+"""Domain checks, table-driven over small hand-made plans (fictional figures)."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from capf.check import Context, Finding
+from capf.domain import DOMAIN_CHECKS, SectorRangesOptions
+from capf.selector import parse_selector
+
+BASE: dict[str, Any] = {
+    "municipality": {"name": "Fiktiv Kommune", "fictional": True, "population": 100_000},
+    "inventory": {"reference_year": 1990, "status_year": 2019, "years": [
+        {"year": 1990, "total": 1_000_000, "sectors": {"energy": 600_000, "transport": 400_000}},
+        {"year": 2019, "total": 800_000, "sectors": {"energy": 500_000, "transport": 300_000}},
+    ]},
+    "targets": {"net_zero_year": 2050, "emission_targets": [
+        {"id": "T2030", "year": 2030, "type": "percent_below_reference", "sector": "total",
+         "percent": 70, "reference_year": 1990}]},
+    "scenarios": {
+        "bau": {"years": [{"year": 2030, "total": 600_000}, {"year": 2050, "total": 500_000}]},
+        "action_pathway": {"years": [{"year": 2030, "total": 350_000},
+                                     {"year": 2050, "total": 0}]}},
+    "manko": {"milestones": [{"year": 2030, "t_co2e": 50_000}], "strategy": "Annual review."},
+}
+
+
+def with_(**changes: Any) -> dict[str, Any]:
+    """BASE with items replaced: `a__b` names BASE["a"]["b"]; None deletes the item."""
+    doc = copy.deepcopy(BASE)
+    for path, value in changes.items():
+        *parents, last = path.split("__")
+        here = doc
+        for key in parents:
+            here = here.setdefault(key, {})
+        if value is None:
+            here.pop(last, None)
+        else:
+            here[last] = value
+    return doc
+
+
+def run(check: str, doc: dict[str, Any], select: str | None = None, **options: Any) -> Finding:
+    spec = DOMAIN_CHECKS[check]
+    matches = parse_selector(select).select(doc) if select else []
+    return spec.fn(Context(doc, date(2025, 1, 1)), matches, spec.options(**options))
+
+
+def test_registry_is_complete_and_documented() -> None:
+    assert sorted(DOMAIN_CHECKS) == sorted([
+        "sector_sum", "target_reduction", "per_capita_level", "manko", "pathway_consistency",
+        "sector_ranges", "roles_cover", "hazard_actions"])
+    for name, spec in DOMAIN_CHECKS.items():
+        assert spec.name == name
+        assert spec.summary == (spec.fn.__doc__ or "").strip().splitlines()[0]
+        assert spec.outputs
+        for field, info in spec.options.model_fields.items():
+            assert info.description, f"{name}.{field} has no description"
+        with pytest.raises(ValidationError):
+            spec.options(no_such_option=1)
+
+
+# -- sector_sum ---------------------------------------------------------------------------------
+
+def records(*items: dict[str, Any]) -> dict[str, Any]:
+    return {"inventory": {"years": list(items)}}
+
+
+@pytest.mark.parametrize(("doc", "options", "outcome", "mismatches", "worst"), [
+    pytest.param(records({"year": 2019, "total": 1000, "sectors": {"energy": 600,
+                                                                  "transport": 400}}),
+                 {}, "pass", [], 0, id="exact"),
+    pytest.param(records({"year": 2019, "total": 1000, "sectors": {"energy": 600,
+                                                                  "transport": 395}}),
+                 {}, "pass", [], 5, id="within-half-percent"),
+    pytest.param(records({"year": 2019, "total": 1000, "sectors": {"energy": 600,
+                                                                  "transport": 394}}),
+                 {}, "fail", ["2019 (6 t)"], 6, id="outside-half-percent"),
+    pytest.param(records({"year": 2019, "total": 1000, "sectors": {"energy": 600,
+                                                                  "transport": 394}}),
+                 {"tolerance_percent": 1.0}, "pass", [], 6, id="wider-tolerance"),
+    pytest.param(records({"year": 2019, "total": 10, "sectors": {"energy": 9}}),
+                 {}, "pass", [], 1, id="one-tonne-floor"),
+    pytest.param(records({"year": 2019, "total": 10, "sectors": {"energy": 8.5}}),
+                 {}, "fail", ["2019 (2 t)"], 1.5, id="beyond-one-tonne"),
+    pytest.param(records({"year": 1990, "total": 10}, {"year": 2019, "sectors": {"energy": 5}}),
+                 {}, "fail", ["1990 (no sectors)", "2019 (no total)"], None, id="incomplete"),
+])
+def test_sector_sum(doc: dict[str, Any], options: dict[str, Any], outcome: str,
+                    mismatches: list[str], worst: float | None) -> None:
+    finding = run("sector_sum", doc, "/inventory/years/*", **options)
+    assert finding.outcome == outcome
+    assert finding.values["mismatches"] == mismatches
+    assert finding.values["worst_gap_t"] == (None if worst is None else round(worst))
+    if outcome == "fail":
+        assert finding.evidence[0].startswith("/inventory/years/")
+        assert len(finding.evidence) == len(mismatches)
+
+
+def test_sector_sum_without_records_is_not_applicable() -> None:
+    assert run("sector_sum", records(), "/inventory/years/*").outcome == "not_applicable"
+
+
+# -- target_reduction ---------------------------------------------------------------------------
+
+def target(**fields: Any) -> list[dict[str, Any]]:
+    return [{"id": "T", "year": 2030, **fields}]
+
+
+PCT = {"type": "percent_below_reference", "reference_year": 1990}
+
+
+@pytest.mark.parametrize(("doc", "outcome", "target_t", "reduction"), [
+    pytest.param(BASE, "pass", 300_000, 70.0, id="70pc-vs-1990"),
+    pytest.param(with_(targets__emission_targets=target(**PCT, percent=69.6)), "pass", 304_000,
+                 69.6, id="within-tolerance"),
+    pytest.param(with_(targets__emission_targets=target(**PCT, percent=69.4)), "fail", 306_000,
+                 69.4, id="just-outside-tolerance"),
+    pytest.param(with_(targets__emission_targets=target(**PCT, percent=60)), "fail", 400_000,
+                 60.0, id="60pc"),
+    pytest.param(with_(targets__emission_targets=target(type="absolute", tonnes=250_000)),
+                 "pass", 250_000, 75.0, id="absolute-target"),
+    pytest.param(with_(targets__net_zero_year=2030, targets__emission_targets=[]), "pass", 0,
+                 100.0, id="net-zero-by-2030"),
+    pytest.param(with_(targets__emission_targets=[]), "fail", None, None, id="no-2030-target"),
+    pytest.param(with_(targets__emission_targets=target(**PCT, sector="energy", percent=90)),
+                 "fail", None, None, id="sector-target-only"),
+    pytest.param(with_(inventory__years=[], targets__emission_targets=target(**PCT, percent=70)),
+                 "needs_review", None, None, id="no-reference-inventory"),
+    pytest.param(with_(inventory__years=[], targets__emission_targets=target(
+        type="absolute", tonnes=1)), "needs_review", 1, None, id="absolute-but-no-reference"),
+])
+def test_target_reduction(doc: dict[str, Any], outcome: str, target_t: int | None,
+                          reduction: float | None) -> None:
+    finding = run("target_reduction", doc)
+    assert finding.outcome == outcome
+    assert finding.values["target_t"] == target_t
+    assert finding.values["reduction_percent"] == reduction
+    assert finding.values["year"] == 2030
+    if finding.values["reference_t"] is not None:
+        assert finding.values["required_t"] == 300_000
+
+
+# -- per_capita_level ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("doc", "options", "outcome", "per_capita", "level_t"), [
+    pytest.param(BASE, {}, "fail", 3.0, 300_000, id="target-above-benchmark"),
+    pytest.param(BASE, {"max_t_per_capita": 3.0}, "pass", 3.0, 300_000, id="target-at-max"),
+    pytest.param(BASE, {"basis": "pathway", "max_t_per_capita": 3.0}, "fail", 3.5, 350_000,
+                 id="pathway-above"),
+    pytest.param(BASE, {"basis": "pathway", "year": 2050}, "pass", 0.0, 0, id="pathway-2050"),
+    pytest.param(with_(targets__emission_targets=target(
+        type="per_capita", tonnes_per_capita=1.7)), {}, "pass", 1.7, 170_000,
+        id="per-capita-target"),
+    pytest.param(with_(municipality__population=None), {}, "fail", None, 300_000,
+                 id="no-population"),
+    pytest.param(with_(municipality__population=None, targets__emission_targets=target(
+        type="per_capita", tonnes_per_capita=1.7, population=100_000)), {}, "fail", None, 170_000,
+        id="population-only-on-target"),
+    pytest.param(BASE, {"basis": "pathway", "year": 2040}, "fail", None, None,
+                 id="pathway-lacks-year"),
+    pytest.param(BASE, {"year": 2040}, "fail", None, None, id="no-target-for-year"),
+])
+def test_per_capita_level(doc: dict[str, Any], options: dict[str, Any], outcome: str,
+                          per_capita: float | None, level_t: int | None) -> None:
+    finding = run("per_capita_level", doc, **options)
+    assert finding.outcome == outcome
+    assert finding.values["per_capita_t"] == per_capita
+    assert finding.values["level_t"] == level_t
+    if "population" in doc["municipality"]:
+        assert finding.values["population"] == 100_000
+    else:
+        assert finding.evidence == ("/municipality/population",)
+
+
+# -- manko --------------------------------------------------------------------------------------
+
+def milestones(*pairs: tuple[int, float]) -> list[dict[str, Any]]:
+    return [{"year": year, "t_co2e": tonnes} for year, tonnes in pairs]
+
+
+@pytest.mark.parametrize(("doc", "outcome", "worst", "mismatches"), [
+    pytest.param(BASE, "pass", (2030, 300_000, 350_000, 50_000, 50_000), [], id="adds-up"),
+    pytest.param(with_(manko__milestones=milestones((2030, 45_000))), "pass",
+                 (2030, 300_000, 350_000, 50_000, 45_000), [], id="within-2pc-of-pathway"),
+    pytest.param(with_(manko__milestones=milestones((2030, 40_000))), "fail",
+                 (2030, 300_000, 350_000, 50_000, 40_000), [2030], id="over-tolerance"),
+    pytest.param(with_(manko__milestones=[], manko__strategy=None), "fail",
+                 (2030, 300_000, 350_000, 50_000, 0), [2030], id="declared-0-pathway-above"),
+    pytest.param(with_(manko__milestones=milestones((2030, 50_000), (2050, 0))), "pass",
+                 (2030, 300_000, 350_000, 50_000, 50_000), [], id="explicit-zero-at-2050"),
+    pytest.param(with_(manko__milestones=milestones((2030, 50_000), (2050, 30_000))), "fail",
+                 (2050, 0, 0, 0, 30_000), [2050], id="declared-but-pathway-at-target"),
+    pytest.param(with_(scenarios__action_pathway__years=[{"year": 2030, "total": 250_000},
+                                                         {"year": 2050, "total": 0}],
+                       manko=None), "pass", (2030, 300_000, 250_000, 0, 0), [],
+                 id="pathway-below-target-no-manko"),
+    pytest.param(with_(manko__milestones=milestones((2030, 50_000), (2050, 3_000)),
+                       scenarios__action_pathway__years=[{"year": 2030, "total": 350_000},
+                                                         {"year": 2050, "total": 3_080}]),
+                 "pass", (2050, 0, 3_080, 3_080, 3_000), [], id="tonne-floor-on-small-gap"),
+])
+def test_manko(doc: dict[str, Any], outcome: str, worst: tuple[int, ...],
+               mismatches: list[int]) -> None:
+    finding = run("manko", doc)
+    assert finding.outcome == outcome
+    keys = ("year", "target_t", "pathway_t", "expected_gap_t", "declared_gap_t")
+    assert tuple(finding.values[k] for k in keys) == worst
+    assert finding.values["mismatches"] == mismatches
+    assert finding.values["target_2030_t"] == 300_000
+    assert finding.values["target_2050_t"] == 0
+
+
+def test_manko_per_year_values() -> None:
+    values = run("manko", BASE).values
+    assert {k: v for k, v in values.items() if k[-6:-2].isdigit()} == {
+        "target_2030_t": 300_000, "pathway_2030_t": 350_000, "gap_2030_t": 50_000,
+        "declared_2030_t": 50_000, "target_2050_t": 0, "pathway_2050_t": 0, "gap_2050_t": 0,
+        "declared_2050_t": 0}
+
+
+def test_manko_without_strategy_fails() -> None:
+    finding = run("manko", with_(manko__strategy=" "))
+    assert finding.outcome == "fail"
+    assert finding.values["reason"] == "a manko is declared but /manko/strategy is empty"
+    assert finding.evidence == ("/manko/milestones/0", "/manko/strategy")
+
+
+def test_manko_pathway_lacking_a_milestone_year_fails() -> None:
+    doc = with_(scenarios__action_pathway__years=[{"year": 2030, "total": 350_000}])
+    finding = run("manko", doc)
+    assert finding.outcome == "fail"
+    assert finding.values["mismatches"] == [2050]
+    assert finding.values["year"] == 2050
+    assert finding.values["expected_gap_t"] is None
+    assert finding.values["reason"] == "no figure for 2050 in /scenarios/action_pathway/years"
+
+
+def test_manko_target_level_not_computable_fails() -> None:
+    finding = run("manko", with_(inventory__years=[]))
+    assert finding.outcome == "fail"
+    assert finding.values["mismatches"] == [2030]
+    assert finding.values["reason"] == "no inventory figure for 1990"
+
+
+def test_manko_without_milestones_is_not_applicable() -> None:
+    doc = with_(targets=None, manko=None)
+    assert run("manko", doc).outcome == "not_applicable"
+
+
+# -- pathway_consistency ------------------------------------------------------------------------
+
+def action(id_: str, kind: str, *effects: tuple[int, float]) -> dict[str, Any]:
+    return {"id": id_, "title": id_, "type": kind,
+            "effect": [{"year": y, "t_co2e": t} for y, t in effects]}
+
+
+ACTIONS = [action("M1", "mitigation", (2030, 200_000), (2050, 450_000)),
+           action("B1", "both", (2030, 50_000), (2050, 50_000)),
+           action("A1", "adaptation", (2030, 99_999))]
+
+
+@pytest.mark.parametrize(("doc", "outcome", "checked", "worst"), [
+    pytest.param(with_(actions=ACTIONS), "pass", [2030, 2050], (2030, 600_000, 250_000, 350_000),
+                 id="bau-minus-effects"),
+    pytest.param(with_(actions=ACTIONS[:1]), "fail", [2030, 2050],
+                 (2030, 600_000, 200_000, 350_000), id="effects-short"),
+    pytest.param(with_(actions=[action("M1", "mitigation", (2030, 240_000))]), "pass", [2030],
+                 (2030, 600_000, 240_000, 350_000), id="within-5pc-of-effects"),
+    pytest.param(with_(actions=[action("M1", "mitigation", (2030, 230_000))]), "fail", [2030],
+                 (2030, 600_000, 230_000, 350_000), id="outside-5pc-of-effects"),
+    pytest.param(with_(actions=ACTIONS[2:]), "needs_review", [], (None, None, None, None),
+                 id="no-mitigation-effects"),
+])
+def test_pathway_consistency(doc: dict[str, Any], outcome: str, checked: list[int],
+                             worst: tuple[Any, ...]) -> None:
+    finding = run("pathway_consistency", doc)
+    assert finding.outcome == outcome
+    assert finding.values["years_checked"] == checked
+    keys = ("worst_year", "bau_t", "effects_t", "pathway_t")
+    assert tuple(finding.values[k] for k in keys) == worst
+
+
+# -- sector_ranges ------------------------------------------------------------------------------
+
+TRANSPORT = {"ranges": {"transport": (30, 33, 36)}, "sector_map": {"transport": "transport"}}
+
+
+def transport_target(percent: float, **extra: Any) -> dict[str, Any]:
+    return with_(targets__emission_targets=[{
+        "year": 2030, "type": "percent_below_reference", "sector": "transport",
+        "percent": percent, "reference_year": 2019, **extra}])
+
+
+@pytest.mark.parametrize(("doc", "outcome", "failing", "reviewed"), [
+    pytest.param(transport_target(25), "fail", ["transport 25 % (low end 30 %)"], [],
+                 id="below-low"),
+    pytest.param(transport_target(31), "fail", ["transport 31 % (mid 33 %, no justification)"],
+                 [], id="low-end-unjustified"),
+    pytest.param(transport_target(31, justification="Rural municipality, few buses."),
+                 "needs_review", [], ["transport 31 % (below mid 33 %, justified)"],
+                 id="low-end-justified"),
+    pytest.param(transport_target(33), "pass", [], [], id="at-mid"),
+    pytest.param(BASE, "fail", ["transport: no 2030 sector target"], [], id="no-sector-target"),
+    pytest.param(with_(inventory__years=[]), "fail", ["transport: no 2019 inventory figure"],
+                 [], id="no-base-year"),
+    pytest.param(transport_target(31, reference_year=2005), "needs_review", [],
+                 ["transport: no inventory figure for 2005 (transport)"],
+                 id="target-not-computable"),
+])
+def test_sector_ranges(doc: dict[str, Any], outcome: str, failing: list[str],
+                       reviewed: list[str]) -> None:
+    finding = run("sector_ranges", doc, **TRANSPORT)
+    assert finding.outcome == outcome
+    assert finding.values["failing"] == failing
+    assert finding.values["reviewed"] == reviewed
+    assert (finding.values["year"], finding.values["base_year"]) == (2030, 2019)
+
+
+def test_sector_ranges_defaults_are_the_national_ranges() -> None:
+    opts = SectorRangesOptions()
+    assert opts.ranges["energy"] == (89, 102, 115)
+    assert opts.ranges["other"] == (69, 71, 72)
+    assert opts.sector_map["ippu"] == "industry"
+    assert opts.sector_map["land_use"] == "other"
+    finding = run("sector_ranges", transport_target(40))
+    assert finding.outcome == "fail"
+    assert finding.values["failing"] == ["energy: no 2030 sector target",
+                                         "industry: no 2019 inventory figure",
+                                         "agriculture: no 2019 inventory figure",
+                                         "other: no 2019 inventory figure"]
+    assert finding.values["reduction_transport_percent"] == 40.0
+
+
+@pytest.mark.parametrize("options", [
+    pytest.param({"sector_map": {"waste": "landfill"}}, id="unknown-category"),
+    pytest.param({"ranges": {"energy": (90, 80, 100)}}, id="unordered-range"),
+    pytest.param({"sector_map": {"buildings": "energy"}}, id="unknown-sector"),
+])
+def test_sector_ranges_options_refused(options: dict[str, Any]) -> None:
+    with pytest.raises(ValidationError):
+        SectorRangesOptions(**options)
+
+
+# -- roles_cover --------------------------------------------------------------------------------
+
+HAZARDS = [{"hazard": "cloudburst", "priority": True, "risk_current": "high"},
+           {"hazard": "drought", "priority": False, "risk_future": "very_high"}]
+ALL_ROLES = ["own_operations", "supplier", "authority", "facilitator"]
+
+
+def roles(*rows: dict[str, Any], **changes: Any) -> dict[str, Any]:
+    return with_(governance__roles=list(rows), risk_assessment__hazards=HAZARDS, **changes)
+
+
+COVERED = ({"sector": "energy", "roles": ["authority"]},
+           {"sector": "transport", "roles": ["facilitator"]},
+           {"hazard": "cloudburst", "roles": ["supplier", "authority"]})
+
+
+@pytest.mark.parametrize(("doc", "options", "outcome", "missing", "incomplete"), [
+    pytest.param(roles(*COVERED), {}, "pass", [], [], id="all-covered"),
+    pytest.param(roles(*COVERED[::2]), {}, "fail", ["transport"], [], id="sector-missing"),
+    pytest.param(roles(*COVERED[:2]), {}, "fail", ["cloudburst"], [], id="hazard-missing"),
+    pytest.param(roles(COVERED[0], {"sector": "transport", "roles": []}, COVERED[2]), {}, "fail",
+                 ["transport"], [], id="row-without-roles"),
+    pytest.param(roles(*COVERED), {"require_all_roles_for": ["energy"]}, "fail", [], ["energy"],
+                 id="fossil-sector-one-role"),
+    pytest.param(roles({"sector": "energy", "roles": ["authority"], "justification": "No utility."},
+                       *COVERED[1:]), {"require_all_roles_for": ["energy"]}, "pass", [], [],
+                 id="fossil-sector-justified"),
+    pytest.param(roles({"sector": "energy", "roles": ALL_ROLES}, *COVERED[1:]),
+                 {"require_all_roles_for": ["energy"]}, "pass", [], [], id="all-four-roles"),
+    pytest.param(roles(*COVERED), {"require_all_roles_for": ["waste"]}, "fail", ["waste"], [],
+                 id="required-sector-without-row"),
+    pytest.param(roles(*COVERED, inventory__status_year=None), {}, "needs_review", [], [],
+                 id="no-status-year"),
+])
+def test_roles_cover(doc: dict[str, Any], options: dict[str, Any], outcome: str,
+                     missing: list[str], incomplete: list[str]) -> None:
+    finding = run("roles_cover", doc, **options)
+    assert finding.outcome == outcome
+    assert finding.values == {"missing": missing, "incomplete": incomplete}
+
+
+def test_roles_cover_evidence_points_at_the_uncovered() -> None:
+    finding = run("roles_cover", roles(COVERED[0]))
+    assert finding.evidence == ("/inventory/years/1/sectors/transport",
+                                "/risk_assessment/hazards/0")
+
+
+# -- hazard_actions -----------------------------------------------------------------------------
+
+def adapt(hazard: str, kind: str = "adaptation", **fields: Any) -> dict[str, Any]:
+    return {"id": f"A-{hazard}", "title": hazard, "type": kind, "hazards": [hazard],
+            "owner": "Teknik og Miljø", "timeline": {"start": 2025}, **fields}
+
+
+HAZARD_LIST = [{"hazard": "cloudburst", "priority": True},
+               {"hazard": "heatwave", "risk_current": "medium", "risk_future": "high"},
+               {"hazard": "drought", "risk_current": "low", "risk_future": "medium"}]
+
+
+@pytest.mark.parametrize(("actions", "options", "outcome", "uncovered", "priority"), [
+    pytest.param([adapt("cloudburst"), adapt("heatwave", "both")], {}, "pass", [],
+                 ["cloudburst", "heatwave"], id="covered"),
+    pytest.param([adapt("cloudburst")], {}, "fail", ["heatwave"], ["cloudburst", "heatwave"],
+                 id="future-high-uncovered"),
+    pytest.param([adapt("cloudburst"), adapt("heatwave", owner=None)], {}, "fail", ["heatwave"],
+                 ["cloudburst", "heatwave"], id="action-without-owner"),
+    pytest.param([adapt("cloudburst", timeline=None), adapt("heatwave")], {}, "fail",
+                 ["cloudburst"], ["cloudburst", "heatwave"], id="action-without-timeline"),
+    pytest.param([adapt("cloudburst"), adapt("heatwave", "mitigation")], {}, "fail",
+                 ["heatwave"], ["cloudburst", "heatwave"], id="mitigation-does-not-count"),
+    pytest.param([adapt("cloudburst")], {"levels": ["very_high"]}, "pass", [], ["cloudburst"],
+                 id="stricter-levels"),
+    pytest.param([], {"levels": ["medium"]}, "fail", ["cloudburst", "heatwave", "drought"],
+                 ["cloudburst", "heatwave", "drought"], id="nothing-covered"),
+])
+def test_hazard_actions(actions: list[dict[str, Any]], options: dict[str, Any], outcome: str,
+                        uncovered: list[str], priority: list[str]) -> None:
+    actions = [{k: v for k, v in a.items() if v is not None} for a in actions]
+    doc = with_(risk_assessment__hazards=HAZARD_LIST, actions=actions)
+    finding = run("hazard_actions", doc, **options)
+    assert finding.outcome == outcome
+    assert finding.values == {"uncovered": uncovered, "priority_hazards": priority}
+    if outcome == "fail":
+        assert all(p.startswith("/risk_assessment/hazards/") for p in finding.evidence)
+        assert len(finding.evidence) == len(uncovered)
+
+
+def test_hazard_actions_without_assessment_is_not_applicable() -> None:
+    assert run("hazard_actions", BASE).outcome == "not_applicable"
