@@ -33,7 +33,7 @@ def fill(template: str, values: Mapping[str, Any], lang: str) -> str:
     for literal, name, _, _ in _FORMATTER.parse(template):
         out.append(literal)
         if name is not None:
-            out.append(show(values.get(name), lang, plain="year" in name))
+            out.append(show(values.get(name), lang, plain=name == "year" or name.endswith("_year")))
     return "".join(out)
 
 
