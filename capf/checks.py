@@ -152,7 +152,10 @@ class Pattern(Options):
     @field_validator("regex")
     @classmethod
     def _compiles(cls, text: str) -> str:
-        re.compile(text)
+        try:
+            re.compile(text)
+        except re.error as exc:  # not a ValueError, so pydantic would let it escape
+            raise ValueError(f"invalid regular expression: {exc}") from None
         return text
 
 

@@ -16,6 +16,7 @@ from typing import Any, cast, get_args
 from pydantic import ValidationError
 
 from capf.check import CheckSpec, Context, Finding, Options, Outcome, evidence_of, label_of
+from capf.errors import first_problem
 from capf.selector import Match, Selector, parse_selector
 from capf.vocabulary import VOCABULARY
 
@@ -197,9 +198,8 @@ def compile_clause(raw: Any, field: str) -> Clause:
     try:
         parsed = spec.options.model_validate(options if options is not None else {})
     except ValidationError as exc:
-        first = exc.errors()[0]
-        place = ".".join(str(p) for p in first["loc"])
-        raise CompileError(f"{where}.{place}" if place else where, first["msg"]) from None
+        place, message = first_problem(exc)
+        raise CompileError(f"{where}.{place}" if place else where, message) from None
     return Leaf(select, missing, spec.outputs, spec, parsed)
 
 

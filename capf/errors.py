@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 
 @dataclass(frozen=True)
@@ -47,3 +51,18 @@ class InvalidWaivers(CapfError):
 
 class UsageError(CapfError):
     """The command line or API was called with arguments that cannot work."""
+
+
+def first_problem(exc: ValidationError) -> tuple[str, str]:
+    """(dotted place, message) of the most telling pydantic error.
+
+    An unknown key explains a missing one (a typo), so it is reported first; model class
+    names never reach the user.
+    """
+    errors = exc.errors()
+    first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
+    place = ".".join(str(p) for p in first["loc"])
+    message = "expected a mapping" if first["type"] == "model_type" else first["msg"]
+    if first["type"] == "extra_forbidden":
+        message = "unknown key"
+    return place, message

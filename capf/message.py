@@ -13,6 +13,7 @@ from typing import Any
 
 _FORMATTER = Formatter()
 MISSING = {"en": "(missing)", "da": "(mangler)"}
+NONE = {"en": "none", "da": "ingen"}
 MAX_VALUE_CHARS = 200
 
 
@@ -39,8 +40,10 @@ def fill(template: str, values: Mapping[str, Any], lang: str) -> str:
 
 def show(value: Any, lang: str, *, plain: bool = False) -> str:
     """A value as text in a message: numbers in the language's style (years `plain`)."""
-    if value is None or value == []:
+    if value is None:
         return MISSING.get(lang, MISSING["en"])
+    if value == [] or value == {}:
+        return NONE.get(lang, NONE["en"])
     if isinstance(value, bool):
         return {"en": ("no", "yes"), "da": ("nej", "ja")}.get(lang, ("no", "yes"))[value]
     if isinstance(value, int | float):

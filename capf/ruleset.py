@@ -18,7 +18,7 @@ from pydantic import Field, ValidationError
 
 from capf.clause import Clause, CompileError, compile_clause, substitute
 from capf.document import read_file
-from capf.errors import CapfError, InvalidRules
+from capf.errors import CapfError, InvalidRules, first_problem
 from capf.message import fields_of
 from capf.resources import data_dir
 from capf.rule import ELEMENTS, Criterion, Frozen, ParamValue, Rule, Text
@@ -98,9 +98,8 @@ def _read_model(path: Path, model: type[Frozen], data: Any = None) -> Any:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        place = ".".join(str(p) for p in first["loc"]) or "/"
-        raise InvalidRules(f"{path}: {place}: {first['msg']}", source=str(path)) from None
+        place, message = first_problem(exc)
+        raise InvalidRules(f"{path}: {place or '/'}: {message}", source=str(path)) from None
 
 
 def _read(path: Path) -> Any:

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from capf.document import read_file
-from capf.errors import CapfError, InvalidWaivers
+from capf.errors import CapfError, InvalidWaivers, first_problem
 
 
 class Waiver(BaseModel):
@@ -79,10 +79,12 @@ def load_waivers(path: str | Path) -> WaiverSet:
     try:
         parsed = WaiverFile.model_validate(document.data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        place = "/" + "/".join(str(p) for p in first["loc"])
+        dotted, message = first_problem(exc)
+        place = "/" + dotted.replace(".", "/") if dotted else "/"
         line = document.line_of(place)
         where = f"{path}:{line}" if line else str(path)
-        raise InvalidWaivers(f"{where} at {place}: {first['msg']}", source=str(path)) from None
+        if place == "/":
+            message = "expected a mapping with a 'waivers' list"
+        raise InvalidWaivers(f"{where} at {place}: {message}", source=str(path)) from None
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     return WaiverSet(tuple(parsed.waivers), digest, str(path))
