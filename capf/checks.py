@@ -29,6 +29,15 @@ def _blank(value: Any) -> bool:
     return isinstance(value, list | dict) and not value
 
 
+def _alike(a: float | date, b: float | date) -> tuple[float | date, float | date]:
+    """A year compared with a date compares with the date's year (status_year vs drafted)."""
+    if isinstance(a, date) and not isinstance(b, date):
+        return float(a.year), b
+    if isinstance(b, date) and not isinstance(a, date):
+        return a, float(b.year)
+    return a, b
+
+
 def _comparable(value: Any) -> float | date | None:
     """Numbers as floats, ISO dates as dates; anything else is not comparable."""
     if isinstance(value, bool):
@@ -93,6 +102,8 @@ class Compare(Options):
     op: Literal["lt", "le", "gt", "ge", "eq"] = Field(description="How the value relates to `to`.")
     to: str = Field(description="Selector of the other value (absolute, or relative to the item).")
     plus_years: int = Field(0, description="Years added to the other value before comparing.")
+    minus_years: int = Field(0, ge=0, description="Years taken from the other value before "
+                                                  "comparing (so a param can stay positive).")
 
     @field_validator("to")
     @classmethod
@@ -127,8 +138,11 @@ def compare(ctx: Context, matches: list[Match], opts: Compare) -> Finding:
         if other is None:
             return Finding("needs_review", {"value": match.value, "other": None},
                            evidence_of([match]))
-        ok.append(here is not None and type(here) is type(other)
-                  and bool(_OPS[opts.op](here, _shift(other, opts.plus_years))))
+        if here is None:
+            ok.append(False)
+            continue
+        left, right = _alike(here, _shift(other, opts.plus_years - opts.minus_years))
+        ok.append(bool(_OPS[opts.op](left, right)))
     return _judge(matches, ok, {"value": _shown(matches),
                                 "other": others[0] if len(others) == 1 else others})
 

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from capf.check import CheckSpec, Context, Finding, Options, Outcome, evidence_of, label_of
 from capf.errors import first_problem
 from capf.selector import Match, Selector, parse_selector
+from capf.checks import GENERIC_CHECKS
 from capf.vocabulary import VOCABULARY
 
 COMBINATORS = ("all", "any", "not", "for_each")
@@ -40,8 +41,8 @@ class Clause:
     outputs: frozenset[str]
 
     def run(self, ctx: Context, here: Match | None = None) -> Finding:
-        if self.select is None:
-            return self.judge(ctx, [], here)
+        if self.select is None:  # inside for_each the item itself; at the top, nothing
+            return self.judge(ctx, [here] if here is not None else [], here)
         matches = self.select.select(ctx.root, here)
         if not matches and not self.judges_absence():
             return Finding(self.missing, {"value": None}, (self.select_pointer(here),))
@@ -165,8 +166,13 @@ def substitute(node: Any, params: Mapping[str, Any], field: str) -> Any:
     return node
 
 
-def compile_clause(raw: Any, field: str) -> Clause:
-    """Compile one clause mapping (params already substituted)."""
+def compile_clause(raw: Any, field: str, *, in_item: bool = False) -> Clause:
+    """Compile one clause mapping (params already substituted).
+
+    `in_item`: the clause is judged against a for_each item, so a leaf without `select`
+    judges the item itself; outside one, a generic check without `select` would judge
+    nothing and is refused.
+    """
     if not isinstance(raw, dict):
         raise CompileError(field, "a clause must be a mapping with 'check'")
     unknown = set(raw) - {"select", "check", "missing"}
@@ -183,11 +189,13 @@ def compile_clause(raw: Any, field: str) -> Clause:
     if name in ("all", "any"):
         if not isinstance(options, list) or not options:
             raise CompileError(where, "must be a non-empty list of clauses")
-        children = tuple(compile_clause(c, f"{where}[{i}]") for i, c in enumerate(options))
+        inner = in_item or select is not None
+        children = tuple(compile_clause(c, f"{where}[{i}]", in_item=inner)
+                         for i, c in enumerate(options))
         kind = AllOf if name == "all" else AnyOf
         return kind(select, missing, _union(children), children)
     if name == "not":
-        child = compile_clause(options, where)
+        child = compile_clause(options, where, in_item=in_item or select is not None)
         return Not(select, missing, child.outputs, child)
     if name == "for_each":
         return _for_each(select, missing, options, where)
@@ -195,6 +203,8 @@ def compile_clause(raw: Any, field: str) -> Clause:
     if spec is None:
         raise CompileError(where, f"unknown check {name!r} (known: "
                                   f"{', '.join(sorted([*VOCABULARY, *COMBINATORS]))})")
+    if select is None and not in_item and name in GENERIC_CHECKS:
+        raise CompileError(field, f"check {name!r} needs a 'select' to judge")
     try:
         parsed = spec.options.model_validate(options if options is not None else {})
     except ValidationError as exc:
@@ -211,8 +221,9 @@ def _for_each(select: Selector | None, missing: Outcome, options: Any, where: st
     unknown = set(options) - {"where", "require", "empty"}
     if unknown:
         raise CompileError(where, f"unknown key {sorted(unknown)[0]!r} in for_each")
-    cond = compile_clause(options["where"], f"{where}.where") if "where" in options else None
-    require = compile_clause(options["require"], f"{where}.require")
+    cond = (compile_clause(options["where"], f"{where}.where", in_item=True)
+            if "where" in options else None)
+    require = compile_clause(options["require"], f"{where}.require", in_item=True)
     empty = _outcome(options.get("empty", "not_applicable"), f"{where}.empty")
     outputs = require.outputs | {"items", "failing", "failing_count"}
     return ForEach(select, missing, outputs, cond, require, empty)
