@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,7 @@ def load_plan(plan: str | Path | Mapping[str, Any], *, source: str | None = None
 
     `plan` is a path (Path, or str without a line break), the text of a YAML/JSON document
     (a str containing a line break or starting with "{"), or an already-parsed mapping.
+    `source` names it in errors and in the verdict (default: the path, or "<string>").
     Raises InvalidDocument or InvalidPlan (both CapfError) naming the file and the place.
     """
     return plan_from_document(_document(plan, source))
@@ -63,4 +64,5 @@ def _document(plan: str | Path | Mapping[str, Any], source: str | None) -> Docum
         return from_mapping(plan, source or "<mapping>")
     if isinstance(plan, str) and ("\n" in plan or plan.lstrip().startswith("{")):
         return parse_text(plan, source or "<string>", json_syntax=plan.lstrip().startswith("{"))
-    return read_file(Path(plan))
+    document = read_file(Path(plan))
+    return replace(document, source=source) if source else document
