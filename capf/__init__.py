@@ -5,6 +5,7 @@ The way through: load_plan → evaluate(plan, load_ruleset(profile)) → Verdict
 
 from __future__ import annotations
 
+from capf.diff import VerdictDiff, diff
 from capf.errors import CapfError, InvalidDocument, InvalidPlan, InvalidRules, InvalidWaivers
 from capf.evaluator import ENGINE_VERSION as __version__
 from capf.evaluator import evaluate
@@ -12,6 +13,22 @@ from capf.plan import Plan, load_plan
 from capf.ruleset import RuleSet, load_ruleset
 from capf.verdict import Result, Verdict
 from capf.waiver import WaiverSet, load_waivers
+
+def render_report(verdict: Verdict, fmt: str = "html", lang: str = "da",
+                  plan: Plan | None = None) -> str:
+    """The gap report (HTML or Markdown, Danish or English); see capf.report."""
+    from capf.report import render_report as render  # Jinja2 loads only when rendering
+
+    return render(verdict, fmt, lang, plan)
+
+
+def render_checklist(verdict: Verdict | None, fmt: str = "md", lang: str = "da",
+                     ruleset: RuleSet | None = None) -> str:
+    """The reviewer checklist (Markdown, HTML or CSV); `verdict=None` gives a blank one."""
+    from capf.report import render_checklist as render
+
+    return render(verdict, fmt, lang, ruleset)
+
 
 __all__ = [
     "CapfError",
@@ -23,10 +40,14 @@ __all__ = [
     "Result",
     "RuleSet",
     "Verdict",
+    "VerdictDiff",
     "WaiverSet",
     "__version__",
+    "diff",
     "evaluate",
     "load_plan",
     "load_ruleset",
     "load_waivers",
+    "render_checklist",
+    "render_report",
 ]
