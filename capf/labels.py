@@ -1,4 +1,8 @@
-"""The program's own words (not the rules'), in English and Danish, in one small catalogue."""
+"""The program's own words (not the rules'), in English and Danish, in one small catalogue.
+
+Reports and checklists take every word from here (templates get `words(lang)`), so a Danish
+report has no English in it and a missing word fails loudly (StrictUndefined) instead of leaking.
+"""
 
 from __future__ import annotations
 
@@ -34,6 +38,102 @@ LABELS: dict[str, dict[str, str]] = {
     "gaps": {"en": "Gaps", "da": "Mangler"},
     "no_gaps": {"en": "No gaps found.", "da": "Ingen mangler fundet."},
     "waivers_unmatched": {"en": "Waivers matching no gap", "da": "Dispensationer uden mangel"},
+    # report: header, scorecard, footer
+    "report_title": {"en": "Gap report", "da": "Mangelrapport"},
+    "overall": {"en": "Overall verdict", "da": "Samlet vurdering"},
+    "profile": {"en": "Profile", "da": "Profil"},
+    "as_of_date": {"en": "Assessed as of", "da": "Vurderet pr."},
+    "scorecard": {"en": "Scorecard", "da": "Resultatoversigt"},
+    "element": {"en": "Element", "da": "Element"},
+    "status": {"en": "Status", "da": "Status"},
+    "criteria_met": {"en": "Criteria met", "da": "Kriterier opfyldt"},
+    "score_explained": {
+        "en": "Score: the share of the element's assessed criteria with an essential rule that "
+              "are met. It is capf's own pre-screening, not an official grade.",
+        "da": "Score: andelen af elementets vurderede kriterier med et krav, som er opfyldt. "
+              "Det er capfs egen forhåndsscreening, ikke en officiel karakter."},
+    "pointers_only": {
+        "en": "The plan itself was not supplied: findings show where in the plan to look "
+              "(JSON Pointers), not the values.",
+        "da": "Selve planen er ikke vedlagt: fundene viser, hvor i planen der skal kigges "
+              "(JSON-pointere), ikke værdierne."},
+    "ruleset_sha256": {"en": "Rule set SHA-256", "da": "Regelsæt SHA-256"},
+    "plan": {"en": "Plan", "da": "Plan"},
+    "plan_sha256": {"en": "Plan SHA-256", "da": "Plan SHA-256"},
+    "engine": {"en": "Program", "da": "Program"},
+    # report: sections and findings
+    "review_items": {"en": "Items needing review", "da": "Punkter til manuel vurdering"},
+    "waivers": {"en": "Waivers", "da": "Dispensationer"},
+    "passed": {"en": "Passed", "da": "Bestået"},
+    "not_applicable_items": {"en": "Not applicable", "da": "Ikke relevant"},
+    "rule": {"en": "Rule", "da": "Regel"},
+    "title": {"en": "Title", "da": "Titel"},
+    "level": {"en": "Level", "da": "Niveau"},
+    "outcome": {"en": "Outcome", "da": "Resultat"},
+    "evidence": {"en": "Evidence", "da": "Dokumentation"},
+    "framework_asks": {"en": "What the framework asks", "da": "Det kræver rammeværket"},
+    "finding": {"en": "Finding", "da": "Konstateret"},
+    "note": {"en": "Note", "da": "Bemærkning"},
+    "waiver": {"en": "Waiver", "da": "Dispensation"},
+    "approved_by": {"en": "approved by", "da": "godkendt af"},
+    "expires": {"en": "expires", "da": "udløber"},
+    "scope": {"en": "scope", "da": "omfang"},
+    "plan_has": {"en": "What the plan has", "da": "Det står i planen"},
+    "no_evidence": {"en": "nothing found in the plan", "da": "intet fundet i planen"},
+    "not_in_plan": {"en": "not in the plan", "da": "findes ikke i planen"},
+    "more_pointers": {"en": "… and {n} more", "da": "… og {n} til"},
+    "what_to_add": {"en": "What to add", "da": "Det skal tilføjes"},
+    "source": {"en": "Source", "da": "Kilde"},
+    "secondary_source": {
+        "en": "secondary source: taken from a third-party summary, not checked in the primary "
+              "source",
+        "da": "sekundær kilde: hentet fra et tredjepartsresumé, ikke efterprøvet i den primære "
+              "kilde"},
+    "verified_source": {"en": "verified in the primary source",
+                        "da": "efterprøvet i den primære kilde"},
+    "page_abbr": {"en": "p.", "da": "s."},
+    "section": {"en": "section", "da": "afsnit"},
+    # report: charts
+    "pathway_title": {"en": "Emissions, pathways and targets",
+                      "da": "Udledninger, fremskrivninger og mål"},
+    "pathway_caption": {
+        "en": "Totals in t CO2e per year as stated in the plan. The target path joins the target "
+              "levels with straight lines; the shaded area is the manko, where the action pathway "
+              "lies above the target path.",
+        "da": "Samlede udledninger i t CO2e pr. år som angivet i planen. Målstien forbinder "
+              "målniveauerne med rette linjer; det skraverede område er mankoen, hvor "
+              "reduktionsstien ligger over målstien."},
+    "pathway_needs_plan": {
+        "en": "The chart is drawn from the plan itself; render the report with the plan to see it.",
+        "da": "Diagrammet tegnes ud fra selve planen; dan rapporten med planen for at se det."},
+    "chart_inventory": {"en": "Inventory", "da": "Klimaregnskab"},
+    "chart_bau": {"en": "Business as usual (BAU)", "da": "Basisfremskrivning (BAU)"},
+    "chart_pathway": {"en": "Action pathway", "da": "Reduktionssti"},
+    "chart_target": {"en": "Target path", "da": "Målsti"},
+    "chart_manko": {"en": "Manko (gap to target)", "da": "Manko"},
+    "chart_unit": {"en": "t CO2e per year", "da": "t CO2e pr. år"},
+    "chart_no_data": {"en": "The plan has no emission figures to draw.",
+                      "da": "Planen har ingen udledningstal at tegne."},
+    "chart_missing": {"en": "Not in the plan: {what}", "da": "Mangler i planen: {what}"},
+    "chart_targets": {"en": "targets", "da": "mål"},
+    "scorecard_chart": {"en": "Score per element", "da": "Score pr. element"},
+    "no_score": {"en": "no essential criteria assessed", "da": "ingen krav vurderet"},
+    # checklist
+    "checklist_title": {"en": "Reviewer checklist", "da": "Tjekliste til gennemgang"},
+    "blank_checklist": {"en": "Blank checklist: no plan has been assessed.",
+                        "da": "Tom tjekliste: ingen plan er vurderet."},
+    "checklist_howto": {
+        "en": "One row per criterion. The tool's columns are capf's pre-screening; the reviewer "
+              "fills in decision, comment, name and date.",
+        "da": "Én række pr. kriterium. Værktøjets kolonner er capfs forhåndsscreening; den, der "
+              "gennemgår planen, udfylder afgørelse, kommentar, navn og dato."},
+    "criterion": {"en": "Criterion", "da": "Kriterium"},
+    "tool_status": {"en": "Tool status", "da": "Værktøjets status"},
+    "rules_evidence": {"en": "Rules and evidence found", "da": "Regler og fundet dokumentation"},
+    "reviewer_decision": {"en": "Reviewer decision", "da": "Afgørelse"},
+    "comment": {"en": "Comment", "da": "Kommentar"},
+    "reviewer_name": {"en": "Name", "da": "Navn"},
+    "date": {"en": "Date", "da": "Dato"},
 }
 
 
@@ -43,3 +143,8 @@ def label(key: str, lang: str) -> str:
     if entry is None:
         return key
     return entry.get(lang) or entry["en"]
+
+
+def words(lang: str) -> dict[str, str]:
+    """All labels in `lang`, for templates (`t.gaps`); keys never shadow dict methods."""
+    return {key: label(key, lang) for key in LABELS}
