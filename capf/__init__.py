@@ -14,6 +14,7 @@ from capf.ruleset import RuleSet, load_ruleset
 from capf.verdict import Result, Verdict
 from capf.waiver import WaiverSet, load_waivers
 
+
 def render_report(verdict: Verdict, fmt: str = "html", lang: str = "da",
                   plan: Plan | None = None) -> str:
     """The gap report (HTML or Markdown, Danish or English); see capf.report."""

@@ -1,8 +1,9 @@
 """The generic, data-only checks of the closed vocabulary.
 
 Each judges every match of the clause's selector. When the selector finds nothing, the clause's
-`missing` setting decides, except for checks that judge absence themselves (count, covers). Dates are ISO strings (the loader keeps them so) and
-compare as dates; years compare as integers; `fresh` measures age against `as_of`.
+`missing` setting decides, except for checks that judge absence themselves (count, covers).
+Dates are ISO strings (the loader keeps them so) and compare as dates; years compare as
+integers (and with a date's year); `fresh` measures age against `as_of`.
 """
 
 from __future__ import annotations

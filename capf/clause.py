@@ -16,9 +16,9 @@ from typing import Any, cast, get_args
 from pydantic import ValidationError
 
 from capf.check import CheckSpec, Context, Finding, Options, Outcome, evidence_of, label_of
+from capf.checks import GENERIC_CHECKS
 from capf.errors import first_problem
 from capf.selector import Match, Selector, parse_selector
-from capf.checks import GENERIC_CHECKS
 from capf.vocabulary import VOCABULARY
 
 COMBINATORS = ("all", "any", "not", "for_each")
@@ -147,7 +147,7 @@ def combine(findings: list[Finding]) -> Finding:
     evidence: list[str] = []
     for found in findings:
         values.update({k: v for k, v in found.values.items() if k not in values})
-        if found.outcome == outcome or outcome == "pass":
+        if outcome in (found.outcome, "pass"):
             evidence.extend(e for e in found.evidence if e not in evidence)
     return Finding(outcome, values, tuple(evidence))
 

@@ -1,7 +1,9 @@
 """The `capf` command: argparse, one function per sub-command, `main(argv) -> int`.
 
-Exit codes: 0 compliant (or with observations) / valid, 1 non-compliant, 2 bad input or usage
-(one line on stderr, no traceback), 3 an internal error (a bug: please report it).
+Exit codes: 0 compliant (or with observations) / done, 1 non-compliant (check, batch) or a
+regression (diff), 2 bad input or usage (one line on stderr, no traceback), 3 an internal
+error (a bug: please report it). Renderers that live in other modules (report, diff) are
+imported inside their command, so `capf check` never pays for them.
 """
 
 from __future__ import annotations
@@ -9,21 +11,34 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from capf.batch import run_batch, write_atomic
+from capf.document import read_file
 from capf.errors import CapfError, UsageError
 from capf.evaluator import ENGINE_VERSION, evaluate
-from capf.plan import load_plan
+from capf.junit import junit_xml
+from capf.plan import Plan, load_plan, plan_from_document
 from capf.ruledocs import rules_json, rules_markdown
-from capf.ruleset import DEFAULT_PROFILE, load_ruleset
+from capf.ruleset import DEFAULT_PROFILE, RuleSet, load_ruleset
+from capf.sarif import sarif_log
 from capf.schema import SCHEMA_NAMES, load_schema
+from capf.template import plan_template
 from capf.textout import verdict_text
 from capf.verdict import Verdict
 from capf.waiver import load_waivers
 
 EXIT_OK, EXIT_NON_COMPLIANT, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md"}
+CHECKLIST_FORMATS = {".md": "md", ".html": "html", ".htm": "html", ".csv": "csv"}
+EXIT_CODES = """\
+exit codes: 0 compliant or compliant with observations · 1 non-compliant ·
+            2 bad input or usage (one line on stderr) · 3 internal error"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -42,56 +57,217 @@ def _as_of(text: str) -> date:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="capf", description="Check a municipal climate action plan against "
-                     "C40's CAPF as applied in Denmark (DK2020 / Klimaalliancen).")
+                     "C40's CAPF as applied in Denmark (DK2020 / Klimaalliancen).",
+                     epilog=EXIT_CODES + "\nguide: docs/guide.md",
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"capf {ENGINE_VERSION}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    check = sub.add_parser("check", help="judge plans and print the verdict",
-                           epilog="example: capf check examples/vejle.yaml --as-of 2026-01-01")
+    def command(name: str, text: str, *examples: str, lang: str = "") -> argparse.ArgumentParser:
+        cmd = sub.add_parser(name, help=text, description=text,
+                             formatter_class=argparse.RawDescriptionHelpFormatter,
+                             epilog="examples:\n" + "\n".join(f"  {e}" for e in examples))
+        if lang:
+            cmd.add_argument("--lang", choices=("da", "en"), default=lang,
+                             help=f"language of the output (default {lang})")
+        return cmd
+
+    check = command("check", "judge plans and print the verdict",
+                    "capf check examples/vejle.yaml --as-of 2026-01-01",
+                    "capf check plans/*.yaml --format sarif > capf.sarif",
+                    "capf check draft.yaml --format junit --lang da > capf-junit.xml",
+                    "", EXIT_CODES, lang="en")
     check.add_argument("plans", nargs="+", metavar="PLAN")
     _judging_options(check)
-    check.add_argument("--format", choices=("text", "json"), default="text")
-    check.add_argument("--lang", choices=("da", "en"), default="en")
+    check.add_argument("--format", choices=("text", "json", "sarif", "junit"), default="text",
+                       help="json: the verdict (an array of verdicts for several plans)")
 
-    validate = sub.add_parser("validate", help="check a plan against the plan schema only",
-                              epilog="example: capf validate examples/vejle.yaml")
+    report = command("report", "write the gap report of one plan (format from the suffix)",
+                     "capf report draft.yaml -o rapport.html --lang da",
+                     "capf report draft.yaml -o report.md --lang en --as-of 2026-01-01",
+                     "", "exit: 0 written, 2 bad input (the verdict is in the report)", lang="da")
+    report.add_argument("plan", metavar="PLAN")
+    _output(report, "FILE.html|FILE.md")
+    _judging_options(report)
+
+    checklist = command("checklist", "write a reviewer checklist, pre-filled from a plan or blank",
+                        "capf checklist draft.yaml -o tjekliste.html",
+                        "capf checklist -o blank.csv --profile klimaalliancen-2024",
+                        "", "exit: 0 written, 2 bad input", lang="da")
+    checklist.add_argument("plan", nargs="?", metavar="PLAN")
+    _output(checklist, "FILE.md|FILE.html|FILE.csv")
+    _judging_options(checklist)
+
+    batch = command("batch", "judge many plans into a folder: verdicts, reports, "
+                    "summary.csv, overview.html",
+                    "capf batch plans/ -o out/ --as-of 2026-01-01", "",
+                    "exit: 2 if any plan could not be loaded (it is an error row; every other\n"
+                    "      plan is still judged), else 1 if any plan is non-compliant, else 0",
+                    lang="da")
+    batch.add_argument("inputs", nargs="+", metavar="DIR|PLAN")
+    _output(batch, "OUTDIR")
+    _judging_options(batch, waivers=False)
+
+    diff = command("diff", "compare two versions of a plan (plans or verdict JSON files)",
+                   "capf diff plan-2021.yaml plan-2025.yaml --profile klimaalliancen-2024",
+                   "capf diff old.verdict.json new.verdict.json --format json", "",
+                   "exit: 0 no regression, 1 a criterion or rule got worse or a waiver\n"
+                   "      lapsed, 2 bad input", lang="en")
+    diff.add_argument("old", metavar="OLD")
+    diff.add_argument("new", metavar="NEW")
+    _judging_options(diff, waivers=False)
+    diff.add_argument("--format", choices=("text", "json"), default="text")
+
+    init = command("init", "write a commented plan template to fill in",
+                   "capf init -o klimaplan.yaml", "capf init --lang en > plan.yaml", lang="da")
+    init.add_argument("-o", "--output", type=Path, default=None, metavar="FILE",
+                      help="write here instead of to stdout")
+    init.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    validate = command("validate", "check plans against the plan schema only",
+                       "capf validate examples/vejle.yaml")
     validate.add_argument("plans", nargs="+", metavar="PLAN")
 
-    rules = sub.add_parser("rules", help="list the rules of a profile",
-                           epilog="example: capf rules --format md > docs/rules.md")
+    rules = command("rules", "list the rules of a profile",
+                    "capf rules --format md > docs/rules.md",
+                    "capf rules --profile klimaalliancen-2024 --format json")
     rules.add_argument("--profile", default=None, metavar="P|PATH")
     rules.add_argument("--format", choices=("md", "json"), default="md")
 
-    schema = sub.add_parser("schema", help="print a published JSON Schema",
-                            epilog="example: capf schema plan > plan.schema.json")
+    schema = command("schema", "print a published JSON Schema",
+                     "capf schema plan > plan.schema.json")
     schema.add_argument("name", choices=SCHEMA_NAMES)
     return parser
 
 
-def _judging_options(parser: argparse.ArgumentParser) -> None:
+def _judging_options(parser: argparse.ArgumentParser, *, waivers: bool = True) -> None:
     parser.add_argument("--profile", default=DEFAULT_PROFILE, metavar="P|PATH",
                         help=f"built-in profile id or profile file (default {DEFAULT_PROFILE})")
     parser.add_argument("--as-of", type=_as_of, default=None, metavar="DATE",
                         help="judge as of this date (default: today)")
-    parser.add_argument("--waivers", type=Path, default=None, metavar="FILE",
-                        help="YAML file of waivers (reason and expiry required)")
+    if waivers:
+        parser.add_argument("--waivers", type=Path, default=None, metavar="FILE",
+                            help="YAML file of waivers (reason and expiry required)")
 
 
-def judge(args: argparse.Namespace, plan_path: str) -> Verdict:
+def _output(parser: argparse.ArgumentParser, metavar: str) -> None:
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar=metavar)
+
+
+def _format(path: Path, formats: dict[str, str]) -> str:
+    fmt = formats.get(path.suffix.lower())
+    if fmt is None:
+        raise UsageError(f"{path}: unknown output type {path.suffix or '(none)'!r}; "
+                         f"use {', '.join(sorted(formats))}")
+    return fmt
+
+
+def _judge_all(args: argparse.Namespace, paths: Sequence[str]) -> tuple[RuleSet, list[Verdict]]:
     ruleset = load_ruleset(args.profile)
     waivers = load_waivers(args.waivers) if args.waivers else None
-    return evaluate(load_plan(Path(plan_path)), ruleset, as_of=args.as_of, waivers=waivers)
+    as_of = args.as_of or date.today()
+    return ruleset, [evaluate(load_plan(Path(p)), ruleset, as_of=as_of, waivers=waivers)
+                     for p in paths]
+
+
+def _written(path: Path, text: str) -> int:
+    write_atomic(path, text)
+    print(f"wrote {path}")
+    return EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    verdicts = [judge(args, p) for p in args.plans]
+    ruleset, verdicts = _judge_all(args, args.plans)
     if args.format == "json":
-        text = "\n".join(v.model_dump_json(indent=2) for v in verdicts)
+        texts = [v.model_dump_json(indent=2) for v in verdicts]
+        text = texts[0] if len(texts) == 1 else \
+            "[\n" + ",\n".join(textwrap.indent(t, "  ") for t in texts) + "\n]"
+    elif args.format == "sarif":
+        text = json.dumps(sarif_log(verdicts, ruleset, args.lang), indent=2, ensure_ascii=False)
+    elif args.format == "junit":
+        text = junit_xml(verdicts, args.lang).rstrip("\n")
     else:
         text = "\n\n".join(verdict_text(v, args.lang) for v in verdicts)
     print(text)
     worst = any(v.status == "non_compliant" for v in verdicts)
     return EXIT_NON_COMPLIANT if worst else EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from capf.report import render_report
+
+    fmt = _format(args.output, REPORT_FORMATS)
+    ruleset = load_ruleset(args.profile)
+    waivers = load_waivers(args.waivers) if args.waivers else None
+    plan = load_plan(Path(args.plan))
+    verdict = evaluate(plan, ruleset, as_of=args.as_of, waivers=waivers)
+    return _written(args.output, render_report(verdict, fmt, args.lang, plan=plan,
+                                               ruleset=ruleset))
+
+
+def cmd_checklist(args: argparse.Namespace) -> int:
+    from capf.report import render_checklist
+
+    fmt = _format(args.output, CHECKLIST_FORMATS)
+    ruleset, verdicts = _judge_all(args, [args.plan] if args.plan else [])
+    verdict = verdicts[0] if verdicts else None
+    return _written(args.output, render_checklist(verdict, fmt, args.lang, ruleset=ruleset))
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    ruleset = load_ruleset(args.profile)
+    progress = sys.stderr if sys.stderr.isatty() else None
+    rows = run_batch(args.inputs, args.output, ruleset, as_of=args.as_of or date.today(),
+                     lang=args.lang, progress=progress)
+    print(f"wrote {len(rows)} plan(s) to {args.output} (overview.html, summary.csv)")
+    broken = [row.file for row in rows if row.error]
+    if broken:
+        print(f"capf: error: {len(broken)} of {len(rows)} plan(s) could not be loaded (see "
+              f"summary.csv): {', '.join(broken)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return EXIT_NON_COMPLIANT if any(r.status == "non_compliant" for r in rows) else EXIT_OK
+
+
+def _verdict_or_plan(path: Path, args: argparse.Namespace,
+                     rulesets: dict[str, RuleSet]) -> tuple[Verdict, Plan | None]:
+    """A verdict JSON file as it is; a plan judged with --profile and --as-of."""
+    document = read_file(path)
+    data = document.data
+    if isinstance(data, dict) and "results" in data and "ruleset" in data:
+        try:
+            return Verdict.model_validate_json(document.text or ""), None
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            place = "/" + "/".join(str(p) for p in first["loc"])
+            raise CapfError(f"{path}: not a valid verdict at {place}: {first['msg']}",
+                            source=str(path)) from None
+    plan = plan_from_document(document)
+    if "ruleset" not in rulesets:
+        rulesets["ruleset"] = load_ruleset(args.profile)
+    return evaluate(plan, rulesets["ruleset"], as_of=args.as_of), plan
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from capf.diff import diff
+
+    rulesets: dict[str, RuleSet] = {}
+    args.as_of = args.as_of or date.today()  # both plans judged as of the same day
+    (old, old_plan), (new, new_plan) = (_verdict_or_plan(Path(p), args, rulesets)
+                                        for p in (args.old, args.new))
+    result = diff(old, new, old_plan=old_plan, new_plan=new_plan)
+    print(result.model_dump_json(indent=2) if args.format == "json" else result.text(args.lang))
+    worse = result.newly_failed or result.newly_unmet or result.waivers_expired
+    return EXIT_NON_COMPLIANT if worse else EXIT_OK
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    text = plan_template(args.lang)
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    if args.output.exists() and not args.force:
+        raise UsageError(f"{args.output}: file exists; use --force to overwrite it")
+    return _written(args.output, text)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -103,7 +279,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_rules(args: argparse.Namespace) -> int:
     ruleset = load_ruleset(args.profile) if args.profile else None
-    sys.stdout.write(rules_json(ruleset) if args.format == "json" else rules_markdown(ruleset))
+    sys.stdout.write((rules_json if args.format == "json" else rules_markdown)(ruleset))
     return EXIT_OK
 
 
@@ -112,8 +288,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "validate": cmd_validate, "rules": cmd_rules,
-            "schema": cmd_schema}
+COMMANDS = {"check": cmd_check, "report": cmd_report, "checklist": cmd_checklist,
+            "batch": cmd_batch, "diff": cmd_diff, "init": cmd_init, "validate": cmd_validate,
+            "rules": cmd_rules, "schema": cmd_schema}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -130,7 +307,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+    except OSError as exc:  # e.g. an output folder that does not exist or is not writable
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"capf: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as exc:  # one line, never a traceback
         print(f"capf: internal error: {type(exc).__name__}: {exc} (please report this)",
               file=sys.stderr)
         return EXIT_INTERNAL

@@ -41,9 +41,10 @@ class _PureParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
 
 
 try:
-    from yaml.cyaml import CParser as _Parser
+    import yaml.cyaml as _cyaml
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    _Parser = _PureParser  # type: ignore[misc,assignment]
+    _cyaml = None  # type: ignore[assignment]
+_Parser: type[Any] = getattr(_cyaml, "CParser", None) or _PureParser  # libyaml when built in
 
 # YAML 1.2 core schema for plain scalars.
 _NULL = re.compile(r"(?:~|null|Null|NULL|)\Z")
@@ -217,13 +218,20 @@ def _events(text: str) -> Iterator[yaml.Event]:
     parser = _Parser(text)
     try:
         while parser.check_event():
-            yield parser.get_event()
+            event = parser.get_event()
+            if event is not None:
+                yield event
     finally:
         parser.dispose()
 
 
+def _line(event: yaml.Event) -> int:
+    mark = event.start_mark
+    return mark.line + 1 if mark is not None else 0
+
+
 def _scalar(event: yaml.ScalarEvent, source: str, path: list[str | int]) -> JSON:
-    line = event.start_mark.line + 1
+    line = _line(event)
     if event.tag not in (None, "!"):
         _fail(source, path, f"explicit YAML tag {event.tag!r} is not allowed", line)
     value = event.value
@@ -260,56 +268,10 @@ class _Frame:
 
 def _parse_yaml(text: str, source: str, lines: dict[str, int] | None = None) -> JSON:
     """Build JSON data from YAML events; record value lines into `lines` when given."""
-    stack: list[_Frame] = []
-    result: JSON = None
-    documents = 0
+    builder = _Builder(source, lines)
     try:
         for event in _events(text):
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    _fail(source, [], "more than one YAML document in the file",
-                          event.start_mark.line + 1)
-                continue
-            if isinstance(event, yaml.CollectionEndEvent):
-                frame = stack.pop()
-                if not stack:
-                    result = frame.container
-                continue
-            if not isinstance(event, yaml.NodeEvent):
-                continue
-            line = event.start_mark.line + 1
-            path = _next_path(stack)
-            if isinstance(event, yaml.AliasEvent):
-                _fail(source, path, "YAML aliases (*name) are not allowed", line)
-            if event.anchor is not None:
-                _fail(source, path, "YAML anchors (&name) are not allowed", line)
-            if stack and isinstance(stack[-1].container, dict) and stack[-1].key is None:
-                _take_key(stack[-1], event, source, line)
-                continue
-            if isinstance(event, yaml.ScalarEvent):
-                value = _scalar(event, source, path)
-            elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-                if event.tag not in (None, "!"):
-                    _fail(source, path, f"explicit YAML tag {event.tag!r} is not allowed", line)
-                if len(stack) >= MAX_DEPTH:
-                    _fail(source, path, f"nested deeper than {MAX_DEPTH} levels", line)
-                container: dict[str, JSON] | list[JSON] = (
-                    {} if isinstance(event, yaml.MappingStartEvent) else [])
-                _store(stack, container)
-                if lines is not None:
-                    lines[pointer(path)] = line
-                stack.append(_Frame(container, path))
-                continue
-            else:  # pragma: no cover - NodeEvent has no other kinds
-                continue
-            if lines is not None:
-                lines[pointer(path)] = line
-            if not stack:
-                result = value
-            else:
-                _store(stack, value)
-            continue
+            builder.feed(event)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else source
@@ -317,7 +279,60 @@ def _parse_yaml(text: str, source: str, lines: dict[str, int] | None = None) -> 
         raise InvalidDocument(f"{where}: invalid YAML: {problem}", source=source) from None
     except yaml.YAMLError as exc:
         raise InvalidDocument(f"{source}: invalid YAML: {str(exc)[:200]}", source=source) from None
-    return result
+    return builder.result
+
+
+class _Builder:
+    """Turns the event stream into data with an explicit stack (no recursion to exhaust)."""
+
+    def __init__(self, source: str, lines: dict[str, int] | None) -> None:
+        self.source = source
+        self.lines = lines
+        self.stack: list[_Frame] = []
+        self.result: JSON = None
+        self.documents = 0
+
+    def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                _fail(self.source, [], "more than one YAML document in the file",
+                      _line(event))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            frame = self.stack.pop()
+            if not self.stack:
+                self.result = frame.container
+        elif isinstance(event, yaml.NodeEvent):
+            self._node(event)
+
+    def _node(self, event: yaml.NodeEvent) -> None:
+        line = _line(event)
+        path = _next_path(self.stack)
+        if isinstance(event, yaml.AliasEvent):
+            _fail(self.source, path, "YAML aliases (*name) are not allowed", line)
+        if event.anchor is not None:
+            _fail(self.source, path, "YAML anchors (&name) are not allowed", line)
+        stack = self.stack
+        if stack and isinstance(stack[-1].container, dict) and stack[-1].key is None:
+            _take_key(stack[-1], event, self.source, line)
+            return
+        if self.lines is not None:
+            self.lines[pointer(path)] = line
+        if isinstance(event, yaml.ScalarEvent):
+            value = _scalar(event, self.source, path)
+            if stack:
+                _store(stack, value)
+            else:
+                self.result = value
+            return
+        if event.tag not in (None, "!"):  # type: ignore[attr-defined]
+            _fail(self.source, path, f"explicit YAML tag {event.tag!r} is not allowed", line)  # type: ignore[attr-defined]
+        if len(stack) >= MAX_DEPTH:
+            _fail(self.source, path, f"nested deeper than {MAX_DEPTH} levels", line)
+        container: dict[str, JSON] | list[JSON] = (
+            {} if isinstance(event, yaml.MappingStartEvent) else [])
+        _store(stack, container)
+        stack.append(_Frame(container, path))
 
 
 def _next_path(stack: list[_Frame]) -> list[str | int]:
@@ -339,7 +354,8 @@ def _take_key(frame: _Frame, event: yaml.NodeEvent, source: str, line: int) -> N
     if not isinstance(key, str):
         _fail(source, frame.path,
               f"mapping key {event.value!r} is not a string (quote it: \"{event.value}\")", line)
-    assert isinstance(key, str) and isinstance(frame.container, dict)
+    assert isinstance(key, str)
+    assert isinstance(frame.container, dict)
     if key in frame.keys_line:
         first = frame.keys_line[key]
         _fail(source, [*frame.path, key],

@@ -7,14 +7,14 @@ Pure: no I/O, no printing, no clock unless `as_of` is left out. A rule that rais
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 from capf.check import Context, Finding
 from capf.message import fill
 from capf.plan import Plan
-from capf.ruleset import CompiledRule, RuleSet, load_ruleset
 from capf.rule import ELEMENTS, Text
+from capf.ruleset import CompiledRule, RuleSet, load_ruleset
 from capf.verdict import (
     GRADING_NOTE,
     AppliedWaiver,
@@ -60,7 +60,7 @@ def run_rule(compiled: CompiledRule, context: Context) -> Result:
         found = _NOT_APPLICABLE
         if compiled.when is None or compiled.when.run(context).outcome == "pass":
             found = compiled.clause.run(context)
-    except Exception as exc:  # noqa: BLE001 - a broken rule is reported, never fatal
+    except Exception as exc:
         detail = f"{type(exc).__name__}: {exc}"[:300]
         return _result(compiled, Finding("error", {"error": detail}),
                        Text(en=f"Rule {rule.id} could not run ({detail}).",
@@ -102,17 +102,17 @@ def apply_waivers(results: list[Result], ruleset: RuleSet, waivers: WaiverSet,
         if valid:
             waiver = valid[0]
             applied.append(result.rule)
-            result = result.model_copy(update={"outcome": "waived", "waiver": AppliedWaiver(
+            out.append(result.model_copy(update={"outcome": "waived", "waiver": AppliedWaiver(
                 reason=waiver.reason, approved_by=waiver.approved_by,
-                expires=waiver.expires.isoformat(), scope=waiver.scope)})
+                expires=waiver.expires.isoformat(), scope=waiver.scope)}))
         elif matching:
-            waiver = matching[0][1]
+            day = matching[0][1].expires.isoformat()
             expired.append(result.rule)
-            day = waiver.expires.isoformat()
-            result = result.model_copy(update={"note": Text(
+            out.append(result.model_copy(update={"note": Text(
                 en=f"A waiver for this gap expired on {day}; it counts as a fail again.",
-                da=f"En dispensation for denne mangel udløb {day}; den tæller igen som ikke opfyldt.")})
-        out.append(result)
+                da=f"En dispensation for denne mangel udløb {day}; den tæller igen som ikke opfyldt.")}))
+        else:
+            out.append(result)
     unmatched = [w.label() for i, w in enumerate(waivers.waivers) if i not in used]
     return out, WaiverReport(sha256=waivers.sha256, applied=applied, expired=expired,
                              unmatched=unmatched)

@@ -42,7 +42,7 @@ def show(value: Any, lang: str, *, plain: bool = False) -> str:
     """A value as text in a message: numbers in the language's style (years `plain`)."""
     if value is None:
         return MISSING.get(lang, MISSING["en"])
-    if value == [] or value == {}:
+    if value in ([], {}):
         return NONE.get(lang, NONE["en"])
     if isinstance(value, bool):
         return {"en": ("no", "yes"), "da": ("nej", "ja")}.get(lang, ("no", "yes"))[value]

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
@@ -23,7 +23,8 @@ MODELS: dict[str, tuple[type[BaseModel], str, str]] = {
 
 def generated(name: str) -> dict[str, Any]:
     model, title, description = MODELS[name]
-    mode = "validation" if name == "rules" else "serialization"
+    mode: Literal["validation", "serialization"] = (
+        "validation" if name == "rules" else "serialization")
     body = model.model_json_schema(by_alias=True, mode=mode)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": f"https://capf.dev/schemas/{name}.schema.json",

@@ -8,8 +8,8 @@ from typing import Any
 import yaml
 
 from capf.labels import label
-from capf.ruleset import CompiledRule, RuleSet, load_ruleset
 from capf.rule import ELEMENTS
+from capf.ruleset import CompiledRule, RuleSet, load_ruleset
 from capf.vocabulary import VOCABULARY
 
 ALL_RULES_PROFILE = "klimaalliancen-2024"  # extends the other built-ins, so it holds every rule

@@ -186,7 +186,7 @@ def _load(path: Path) -> RuleSet:
 def order_key(element: str, criterion: str, rule_id: str = "") -> tuple[int, int, str]:
     """Deterministic order: element as in the framework, criterion by number, then rule id."""
     number = int(criterion.split("-")[1])
-    return (ELEMENTS.index(element), number, rule_id)  # type: ignore[arg-type]
+    return ([str(e) for e in ELEMENTS].index(element), number, rule_id)
 
 
 def _find(rules: dict[str, tuple[Rule, Path, str]], rule_id: str) -> str | None:

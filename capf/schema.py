@@ -36,17 +36,22 @@ def load_schema(name: str) -> dict[str, Any]:
 
 
 def _refuse(uri: str) -> Resource[Any]:
-    raise NoSuchResource(ref=uri)
+    raise NoSuchResource(ref=uri)  # type: ignore[call-arg]  # attrs class; stubs lack fields
+
+
+@cache
+def registry() -> Registry[Any]:
+    """The closed registry: the project's own schemas, and a refusal for any other URI."""
+    closed: Registry[Any] = Registry(retrieve=_refuse)  # type: ignore[call-arg]
+    return closed.with_resources(
+        (load_schema(n)["$id"], Resource.from_contents(load_schema(n))) for n in SCHEMA_NAMES)
 
 
 @cache
 def validator(name: str) -> Draft202012Validator:
     """A reusable validator for schema `name`, with only the `date` format checked."""
-    schema = load_schema(name)
-    registry: Registry[Any] = Registry(retrieve=_refuse).with_resource(
-        schema["$id"], Resource.from_contents(schema))
     formats = FormatChecker(formats=("date",))
-    return Draft202012Validator(schema, registry=registry, format_checker=formats)
+    return Draft202012Validator(load_schema(name), registry=registry(), format_checker=formats)
 
 
 def problems(name: str, data: Any) -> list[Problem]:
@@ -75,7 +80,7 @@ def _problem(error: ValidationError) -> Problem:
     path = list(error.absolute_path)
     kind = error.validator
     schema = error.schema if isinstance(error.schema, dict) else {}
-    value = error.validator_value
+    value: Any = error.validator_value
     instance = error.instance
     if kind == "additionalProperties" and isinstance(instance, dict):
         allowed = sorted(schema.get("properties", {}))

@@ -11,7 +11,7 @@ from capf.ruleset import BUILTIN_PROFILES, criteria_catalogue, load_ruleset
 # The 30 criterion ids of shared/capf-framework.md §2, typed out so a lost criterion is noticed.
 FRAMEWORK_IDS = ([f"GOV-{n}" for n in range(1, 12)] + [f"ADA-{n}" for n in range(1, 5)]
                  + [f"NEU-{n}" for n in range(1, 13)] + [f"INC-{n}" for n in range(1, 4)])
-ASSIGNED = {**{c: "dk2020" for c in FRAMEWORK_IDS},
+ASSIGNED = {**dict.fromkeys(FRAMEWORK_IDS, "dk2020"),
             **{f"NEU-{n}": "klimaalliancen-2024" for n in range(9, 13)}}
 
 
