@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     def command(name: str, text: str, *examples: str, lang: str = "") -> argparse.ArgumentParser:
         cmd = sub.add_parser(name, help=text, description=text,
                              formatter_class=argparse.RawDescriptionHelpFormatter,
-                             epilog="examples:\n" + "\n".join(f"  {e}" for e in examples))
+                             epilog="examples:\n" + "\n".join(f"  {e}".rstrip() for e in examples))
         if lang:
             cmd.add_argument("--lang", choices=("da", "en"), default=lang,
                              help=f"language of the output (default {lang})")

@@ -1,0 +1,169 @@
+"""`capf batch`: judge a portfolio of plans into a folder a DGO or secretariat can open.
+
+Per plan `<stem>.verdict.json` and `<stem>.report.html`; for all of them `summary.csv` and
+`overview.html` (municipality × element matrix). It streams: each verdict is written as soon as
+it exists and only its small summary row is kept. A plan that cannot be loaded becomes an error
+row with its message and never stops the others. Every file is written atomically, so an
+interrupted run never leaves a half-written report that looks complete.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+from urllib.parse import quote
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from capf.errors import CapfError, UsageError
+from capf.evaluator import evaluate
+from capf.labels import label
+from capf.plan import load_plan
+from capf.resources import templates_dir
+from capf.rule import ELEMENTS
+from capf.ruleset import RuleSet
+
+PLAN_SUFFIXES = (".yaml", ".yml", ".json")
+COUNTED = ("pass", "fail", "needs_review", "waived", "error")
+CSV_COLUMNS = ("file", "name", "status", *ELEMENTS, *COUNTED, "message")
+
+
+@dataclass(frozen=True)
+class Row:
+    """What the summary keeps of one plan (never the verdict itself)."""
+
+    file: str
+    stem: str
+    name: str = ""
+    status: str = ""
+    elements: dict[str, str] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    error: str = ""
+
+
+def plan_files(inputs: Iterable[str]) -> list[Path]:
+    """Plans named directly, and the *.yaml/*.yml/*.json files directly in each folder, sorted.
+
+    Files named `*.verdict.json` are skipped in folders, so an output folder can be re-read.
+    """
+    found: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir()
+                            if p.is_file() and p.suffix.lower() in PLAN_SUFFIXES
+                            and not p.name.endswith(".verdict.json"))
+        else:
+            found.append(path)
+    if not found:
+        raise UsageError(f"no plan files (*.yaml, *.yml, *.json) in {', '.join(inputs)}")
+    return found
+
+
+def _stems(paths: Sequence[Path]) -> list[str]:
+    """Output names: the file stem, made unique (odder.yaml and odder.json both exist)."""
+    counts = Counter(p.stem for p in paths)
+    stems: list[str] = []
+    for path in paths:
+        stem = path.stem if counts[path.stem] == 1 else path.name.replace(".", "-")
+        while stem in stems:
+            stem += "-2"
+        stems.append(stem)
+    return stems
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to a temporary file beside `path`, then rename it over `path`."""
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)  # mkstemp makes the file private; keep the usual mode
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def run_batch(inputs: Sequence[str], outdir: Path, ruleset: RuleSet, *, as_of: date,
+              lang: str, progress: TextIO | None = None) -> list[Row]:
+    """Judge every plan, write the outputs into `outdir`, return the summary rows."""
+    from capf.report import render_report
+
+    paths = plan_files(inputs)
+    outdir.mkdir(parents=True, exist_ok=True)
+    rows: list[Row] = []
+    for number, (path, stem) in enumerate(zip(paths, _stems(paths), strict=True), start=1):
+        try:
+            plan = load_plan(path)
+        except CapfError as exc:
+            row = Row(file=str(path), stem=stem, error=str(exc))
+        else:
+            verdict = evaluate(plan, ruleset, as_of=as_of)
+            write_atomic(outdir / f"{stem}.verdict.json", verdict.model_dump_json(indent=2) + "\n")
+            write_atomic(outdir / f"{stem}.report.html",
+                         render_report(verdict, "html", lang, plan=plan, ruleset=ruleset))
+            tally: Counter[str] = Counter(r.outcome for r in verdict.results)
+            row = Row(file=str(path), stem=stem, name=verdict.plan.name, status=verdict.status,
+                      elements={e.id: e.status for e in verdict.elements},
+                      counts={k: tally.get(k, 0) for k in COUNTED})
+        rows.append(row)
+        if progress is not None:
+            print(f"[{number}/{len(paths)}] {path.name}: {row.status or 'error'}", file=progress)
+    write_atomic(outdir / "summary.csv", summary_csv(rows))
+    write_atomic(outdir / "overview.html", overview_html(rows, ruleset, as_of, lang))
+    return rows
+
+
+def _cell(text: str) -> str:
+    # A cell starting with = + - @ is a formula to a spreadsheet: keep it text.
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def summary_csv(rows: Sequence[Row]) -> str:
+    """One row per plan; UTF-8 with a byte-order mark so spreadsheets read æ, ø and å."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in rows:
+        writer.writerow([_cell(row.file), _cell(row.name), row.status,
+                         *(row.elements.get(e, "") for e in ELEMENTS),
+                         *(row.counts.get(k, "") for k in COUNTED), _cell(row.error)])
+    return "\ufeff" + buffer.getvalue()
+
+
+def overview_html(rows: Sequence[Row], ruleset: RuleSet, as_of: date, lang: str) -> str:
+    """The portfolio page: one line per municipality, one column per element (self-contained)."""
+    env = Environment(loader=FileSystemLoader(templates_dir()), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    statuses = Counter(row.status or "error" for row in rows)
+    return env.get_template("overview.html.j2").render(
+        rows=rows, elements=ELEMENTS, lang=lang, label=lambda key: label(key, lang),
+        href=lambda row, kind: quote(f"{row.stem}.{kind}"), as_of=as_of.isoformat(),
+        profile=f"{ruleset.id} {ruleset.version}", title=ruleset.title.get(lang),
+        statuses=statuses, words=_WORDS[lang if lang in _WORDS else "en"])
+
+
+_WORDS = {
+    "en": {"heading": "Climate action plans: overview", "municipality": "Municipality",
+           "overall": "Overall", "file": "File", "counts": "Rules (pass / fail / review / "
+           "waived / error)", "report": "report", "verdict": "verdict JSON",
+           "not_loaded": "could not be read", "profile": "Profile", "plans": "plans",
+           "note": "capf's own pre-screening; approval is a yes/no decision by C40 and CONCITO."},
+    "da": {"heading": "Klimahandlingsplaner: overblik", "municipality": "Kommune",
+           "overall": "Samlet", "file": "Fil", "counts": "Regler (bestået / mangel / vurdering "
+           "/ dispenseret / fejl)", "report": "rapport", "verdict": "vurdering (JSON)",
+           "not_loaded": "kunne ikke læses", "profile": "Profil", "plans": "planer",
+           "note": "capfs egen forhåndsscreening; godkendelse er en ja/nej-afgørelse, som C40 "
+                   "og CONCITO træffer."},
+}
