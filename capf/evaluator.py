@@ -128,6 +128,8 @@ def build_verdict(plan: Plan, ruleset: RuleSet, results: list[Result], as_of: da
             id=criterion.id, element=criterion.element, title=criterion.title,
             status=criterion_status(outcomes),
             essential=any(r.level == "essential" and r.outcome != "not_applicable" for r in mine),
+            essential_met=all(r.outcome in ("pass", "not_applicable")
+                              for r in mine if r.level == "essential"),
             rules=[r.rule for r in mine], counts=Counts.of(outcomes)))
     elements = []
     for element in ELEMENTS:
@@ -136,7 +138,7 @@ def build_verdict(plan: Plan, ruleset: RuleSet, results: list[Result], as_of: da
         statuses = [c.status for c in mine_c]
         elements.append(ElementResult(
             id=element, status=element_status(statuses),
-            score=round(sum(c.status == "met" for c in graded) / len(graded), 3) if graded else None,
+            score=round(sum(c.essential_met for c in graded) / len(graded), 3) if graded else None,
             criteria={s: statuses.count(s) for s in ("met", "partially_met", "not_met",
                                                      "not_assessed")},
             counts=Counts.of(r.outcome for r in results if r.element == element)))

@@ -11,7 +11,8 @@ Criterion status, from its rules' outcomes, ignoring `not_applicable`:
 
 Element status, from its criteria, ignoring `not_assessed`:
     none assessed → not_assessed · all met → met · all not_met → not_met · else partially_met
-Element score: met ÷ applicable criteria with an essential rule (None when there are none).
+Element score: of the criteria with an applicable essential rule, the share whose essential
+rules all pass (None when there are none); recommended gaps lower the status, not the score.
 
 Overall status, from all rule outcomes (fail-closed: an error is never a pass):
     an essential rule `fail` or `error`                                 → non_compliant
@@ -99,6 +100,7 @@ class CriterionResult(Model):
     title: Text = Field(description="Criterion name.")
     status: CriterionStatus = Field(description="Aggregated from its rules.")
     essential: bool = Field(description="True when at least one applicable rule is essential.")
+    essential_met: bool = Field(description="True when every applicable essential rule passes.")
     rules: list[str] = Field(description="Ids of its rules in this profile.")
     counts: Counts = Field(description="Its rules' outcomes.")
 
