@@ -1,4 +1,8 @@
-"""The compact text summary `capf check` prints: verdict, element scorecard, one line per gap."""
+"""The compact text summary `capf check` prints: verdict, element scorecard, one line per gap.
+
+A waived gap shows its reason and expiry, and an expired waiver its note, so a reviewer reading
+the terminal sees why a fail does not count (or counts again).
+"""
 
 from __future__ import annotations
 
@@ -25,6 +29,11 @@ def verdict_text(verdict: Verdict, lang: str = "en") -> str:
         where = result.evidence[0] if result.evidence else "/"
         lines.append(f"  {_MARK[result.outcome]:<6} {result.rule} [{label(result.level, lang)}] "
                      f"{where}: {result.message.get(lang)}")
+        if result.waiver is not None:  # say why a gap is accepted, and until when
+            lines.append(f"         {label('waiver', lang)}: {result.waiver.reason} "
+                         f"({label('expires', lang)} {result.waiver.expires})")
+        if result.note is not None:
+            lines.append(f"         {result.note.get(lang)}")
     if verdict.waivers and verdict.waivers.unmatched:
         lines.append(f"{label('waivers_unmatched', lang)}: {', '.join(verdict.waivers.unmatched)}")
     lines.append(verdict.grading_note.get(lang))
