@@ -232,7 +232,9 @@ def scorecard(elements: Sequence[ElementResult], lang: str) -> Markup:
             body.append(f'<rect x="{bar_x}" y="{y + 4}" width="{bar_w * score:.1f}" height="16" '
                         f'fill="{colour}"/>')
         shown = percent(score, lang) if score is not None else "–"
-        status = label(element.status, lang) if score is not None else label("no_score", lang)
+        status = label(element.status, lang)
+        if score is None and element.status != "not_assessed":
+            status += f" ({label('no_score', lang)})"
         body.append(_text(bar_x + bar_w + 8, y + 16, f"{shown} · {status}",
                           extra=f'fill="{colour}"' if score is not None else 'fill="#5b6770"'))
     return _svg(WIDTH, 10 + len(elements) * row, label("scorecard_chart", lang), body)

@@ -48,10 +48,12 @@ LABELS: dict[str, dict[str, str]] = {
     "status": {"en": "Status", "da": "Status"},
     "criteria_met": {"en": "Criteria met", "da": "Kriterier opfyldt"},
     "score_explained": {
-        "en": "Score: the share of the element's assessed criteria with an essential rule that "
-              "are met. It is capf's own pre-screening, not an official grade.",
-        "da": "Score: andelen af elementets vurderede kriterier med et krav, som er opfyldt. "
-              "Det er capfs egen forhåndsscreening, ikke en officiel karakter."},
+        "en": "Score: of the element's criteria with an essential rule, the share whose essential "
+              "rules all pass; recommended gaps lower the status, not the score. It is capf's own "
+              "pre-screening, not an official grade.",
+        "da": "Score: andelen af elementets kriterier med krav, hvor alle krav er opfyldt; "
+              "mangler ved anbefalinger sænker status, ikke scoren. Det er capfs egen "
+              "forhåndsscreening, ikke en officiel karakter."},
     "pointers_only": {
         "en": "The plan itself was not supplied: findings show where in the plan to look "
               "(JSON Pointers), not the values.",

@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from capf import chart
 from capf.fmt import day, percent, quote
@@ -30,6 +31,7 @@ from capf.verdict import Result, Verdict
 
 LANGS = ("da", "en")
 MAX_POINTERS = 5          # per finding; the rest are counted, a report is read by people
+BRIEF_POINTERS = 3        # per row of the compact pass / not-applicable tables and the checklist
 QUOTE_CHARS = 160
 _GAP_ORDER = {"fail": 0, "error": 0, "needs_review": 1}
 _MD_SPECIAL = re.compile(r"[\\`|\[\]]")
@@ -56,7 +58,13 @@ def md(value: Any) -> str:
 
 
 def code(value: Any) -> str:
-    """An inline code span that survives any backticks inside and sits safely in a table cell."""
+    """An inline code span that survives any backticks inside and sits safely in a table cell.
+
+    Text with `<`, `>` or `&` is escaped as plain text instead: a code span shows entities raw,
+    and unescaped angle brackets in the file would defeat a plain-text check for markup.
+    """
+    if any(c in str(value) for c in "<>&"):
+        return md(value)
     text = " ".join(str(value).split()).replace("|", "\\|")
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
@@ -67,6 +75,11 @@ def code(value: Any) -> str:
 def capital(text: str) -> str:
     """First letter up, the rest untouched (Jinja's `capitalize` would lower 'CO2')."""
     return text[:1].upper() + text[1:]
+
+
+def breakable(pointer: str) -> Markup:
+    """A JSON Pointer for HTML that may wrap after each '/' instead of mid-word."""
+    return Markup("/<wbr>").join(escape(part) for part in str(pointer).split("/"))
 
 
 def _autoescape(name: str | None) -> bool:
@@ -83,6 +96,7 @@ def environment() -> Environment:
     env.filters["md"] = md
     env.filters["code"] = code
     env.filters["cap"] = capital
+    env.filters["breakable"] = breakable
     return env
 
 
@@ -143,6 +157,8 @@ def _item(result: Result, lang: str, plan: Plan | None, rationale: Text | None) 
         "source": result.source, "secondary": result.confidence == "secondary",
         "evidence": [_evidence(p, plan, lang) for p in shown],
         "more": len(result.evidence) - len(shown),
+        "brief": result.evidence[:BRIEF_POINTERS],
+        "brief_more": max(len(result.evidence) - BRIEF_POINTERS, 0),
         "note": result.note.get(lang) if result.note else None,
         "waiver": None if waiver is None else {
             "reason": waiver.reason, "approved_by": waiver.approved_by, "scope": waiver.scope,
@@ -225,51 +241,50 @@ def render_report(verdict: Verdict, fmt: str = "html", lang: str = "da",
     return environment().get_template(f"report.{fmt}.j2").render(context)
 
 
-def _key_values(values: Mapping[str, Any], lang: str) -> str:
+def _key_values(values: Mapping[str, Any], lang: str) -> list[str]:
     """The engine's scalar findings (counts, years, ages) a reviewer checks against the plan."""
-    shown = [f"{k}: {quote(v, lang, 60)}" for k, v in values.items()
+    shown = [f"{k}={quote(v, lang, 60)}" for k, v in values.items()
              if v not in (None, [], {}, "") and not isinstance(v, Mapping)]
-    return "; ".join(shown[:4])
+    return shown[:4]
+
+
+def _rule_cell(rule_id: str, level: str, result: Result | None, lang: str) -> dict[str, Any]:
+    evidence = result.evidence if result else []
+    return {"rule": rule_id, "level": label(level, lang),
+            "outcome": label(result.outcome, lang) if result else "",
+            "pointers": evidence[:BRIEF_POINTERS],
+            "more": max(len(evidence) - BRIEF_POINTERS, 0),
+            "values": _key_values(result.values, lang) if result else []}
 
 
 def checklist_context(verdict: Verdict | None, lang: str,
                       ruleset: RuleSet | None = None) -> dict[str, Any]:
     """One row per criterion of the profile; the tool's columns filled, the reviewer's empty."""
-    rows = []
     if verdict is not None:
         results = {r.rule: r for r in verdict.results}
-        for criterion in verdict.criteria:
-            found = []
-            for rule_id in criterion.rules:
-                r = results[rule_id]
-                pointers = ", ".join(r.evidence[:3]) + (
-                    f" (+{len(r.evidence) - 3})" if len(r.evidence) > 3 else "")
-                found.append({"rule": rule_id, "outcome": label(r.outcome, lang),
-                              "level": label(r.level, lang), "pointers": pointers,
-                              "values": _key_values(r.values, lang)})
-            rows.append({"id": criterion.id, "title": criterion.title.get(lang),
-                         "element": label(criterion.element, lang),
-                         "status": label(criterion.status, lang), "rules": found})
+        rows = [{"id": c.id, "title": c.title.get(lang), "element": label(c.element, lang),
+                 "status": label(c.status, lang),
+                 "rules": [_rule_cell(r, results[r].level, results[r], lang) for r in c.rules]}
+                for c in verdict.criteria]
+        profile = f"{verdict.ruleset.id} {verdict.ruleset.version}"
     else:
         ruleset = ruleset or load_ruleset()
-        for c in ruleset.criteria:
-            rules = [{"rule": r.rule.id, "outcome": "", "level": label(r.rule.level, lang),
-                      "pointers": "", "values": ""} for r in ruleset.rules
-                     if r.rule.criterion == c.id]
-            rows.append({"id": c.id, "title": c.title.get(lang), "element": label(c.element, lang),
-                         "status": "", "rules": rules})
-    profile = verdict.ruleset if verdict is not None else ruleset
-    assert profile is not None
+        rows = [{"id": c.id, "title": c.title.get(lang), "element": label(c.element, lang),
+                 "status": "", "rules": [_rule_cell(r.rule.id, r.rule.level, None, lang)
+                                         for r in ruleset.rules if r.rule.criterion == c.id]}
+                for c in ruleset.criteria]
+        profile = f"{ruleset.id} {ruleset.version}"
     return {"t": words(lang), "lang": lang, "rows": rows, "blank": verdict is None,
-            "name": verdict.plan.name if verdict else None,
-            "profile": f"{profile.id} {profile.version}",
+            "name": verdict.plan.name if verdict else None, "profile": profile,
             "grading_note": verdict.grading_note.get(lang) if verdict else None,
             "footer": _footer(verdict, lang) if verdict else None}
 
 
-def _rule_line(rule: Mapping[str, str]) -> str:
+def _rule_line(rule: Mapping[str, Any]) -> str:
+    """One rule's line in a CSV cell: `ID (level, outcome): pointers; key=value`."""
     head = f"{rule['rule']} ({', '.join(x for x in (rule['level'], rule['outcome']) if x)})"
-    tail = "; ".join(x for x in (rule["pointers"], rule["values"]) if x)
+    pointers = ", ".join(rule["pointers"]) + (f" (+{rule['more']})" if rule["more"] else "")
+    tail = "; ".join(x for x in (pointers, *rule["values"]) if x)
     return f"{head}: {tail}" if tail else head
 
 
@@ -306,5 +321,4 @@ def render_checklist(verdict: Verdict | None, fmt: str = "md", lang: str = "da",
     context = checklist_context(verdict, lang, ruleset)
     if fmt == "csv":
         return _csv(context)
-    context["rule_line"] = _rule_line
     return environment().get_template(f"checklist.{fmt}.j2").render(context)
