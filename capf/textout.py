@@ -19,9 +19,11 @@ def verdict_text(verdict: Verdict, lang: str = "en") -> str:
     for element in verdict.elements:
         score = "   -" if element.score is None else f"{element.score * 100:3.0f}%"
         counts = element.counts
+        tally = ", ".join(f"{label(key, lang)} {n}" for key, n in (
+            ("pass", counts.passed), ("fail", counts.fail), ("needs_review", counts.needs_review),
+            ("waived", counts.waived), ("error", counts.error)))
         lines.append(f"  {label(element.id, lang):<32} {label(element.status, lang):<16} "
-                     f"{score}  pass {counts.passed}, fail {counts.fail}, "
-                     f"review {counts.needs_review}, waived {counts.waived}")
+                     f"{score}  {tally}")
     gaps = [r for r in verdict.results if r.outcome in _MARK]
     gaps.sort(key=lambda r: (r.level != "essential", list(_MARK).index(r.outcome)))
     lines.append(f"{label('gaps', lang)}:" if gaps else label("no_gaps", lang))
