@@ -8,6 +8,7 @@ observations) / written, 1 non-compliant (or a regression for diff), 2 bad input
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import shutil
@@ -25,6 +26,7 @@ from referencing.exceptions import NoSuchResource
 from referencing.jsonschema import DRAFT4
 
 from capf import evaluate, load_plan, load_ruleset
+from capf.cli import main
 from capf.document import read_file
 from capf.schema import load_schema, problems
 from capf.template import danish
@@ -471,3 +473,16 @@ def test_validate_rules_and_schema(tmp_path: Path) -> None:
     for name in ("plan", "verdict", "rules"):
         done = capf("schema", name, cwd=tmp_path)
         assert done.returncode == 0 and json.loads(done.stdout) == load_schema(name)
+
+
+def test_batch_shows_progress_only_on_a_terminal(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["batch", ODDER, DRAFT, "-o", str(tmp_path / "out"), "--as-of", AS_OF]) == 1
+    assert terminal.getvalue().splitlines() == ["[1/2] odder.yaml: compliant_with_observations",
+                                                "[2/2] fjordby-draft.yaml: non_compliant"]
