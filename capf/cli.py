@@ -12,8 +12,9 @@ import argparse
 import json
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -229,7 +230,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def _verdict_or_plan(path: Path, args: argparse.Namespace,
-                     rulesets: dict[str, RuleSet]) -> tuple[Verdict, Plan | None]:
+                     ruleset: Callable[[], RuleSet]) -> tuple[Verdict, Plan | None]:
     """A verdict JSON file as it is; a plan judged with --profile and --as-of."""
     document = read_file(path)
     data = document.data
@@ -242,17 +243,15 @@ def _verdict_or_plan(path: Path, args: argparse.Namespace,
             raise CapfError(f"{path}: not a valid verdict at {place}: {first['msg']}",
                             source=str(path)) from None
     plan = plan_from_document(document)
-    if "ruleset" not in rulesets:
-        rulesets["ruleset"] = load_ruleset(args.profile)
-    return evaluate(plan, rulesets["ruleset"], as_of=args.as_of), plan
+    return evaluate(plan, ruleset(), as_of=args.as_of), plan
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
     from capf.diff import diff
 
-    rulesets: dict[str, RuleSet] = {}
+    ruleset = cache(lambda: load_ruleset(args.profile))  # only loaded when a plan is given
     args.as_of = args.as_of or date.today()  # both plans judged as of the same day
-    (old, old_plan), (new, new_plan) = (_verdict_or_plan(Path(p), args, rulesets)
+    (old, old_plan), (new, new_plan) = (_verdict_or_plan(Path(p), args, ruleset)
                                         for p in (args.old, args.new))
     result = diff(old, new, old_plan=old_plan, new_plan=new_plan)
     print(result.model_dump_json(indent=2) if args.format == "json" else result.text(args.lang))
