@@ -21,7 +21,7 @@ from capf.verdict import ElementResult
 
 Point = tuple[float, float]
 WIDTH, HEIGHT = 720, 380
-LEFT, RIGHT, TOP, BOTTOM = 78, 24, 24, 96
+LEFT, RIGHT, TOP, BOTTOM = 84, 24, 34, 88
 COLOURS = {"inventory": "#1d2327", "bau": "#8a8f94", "pathway": "#1565c0", "target": "#2e7d32",
            "manko": "#c62828"}
 STATUS_COLOURS = {"met": "#2e7d32", "partially_met": "#b26a00", "not_met": "#c62828",
@@ -150,8 +150,7 @@ def pathway(data: Any, lang: str) -> Markup:
         body.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{sy(tick):.1f}" '
                     f'y2="{sy(tick):.1f}" stroke="#e3e6e8"/>')
         body.append(_text(LEFT - 6, sy(tick) + 4, number(tick, lang), "end"))
-    body.append(_text(14, TOP + plot_h / 2, label("chart_unit", lang), "middle",
-                      f'transform="rotate(-90 14 {TOP + plot_h / 2:.1f})"'))
+    body.append(_text(4, TOP - 14, label("chart_unit", lang)))
     for year in _year_ticks(int(x0), int(x1)):
         body.append(f'<line x1="{sx(year):.1f}" x2="{sx(year):.1f}" y1="{TOP + plot_h}" '
                     f'y2="{TOP + plot_h + 4}" stroke="#1d2327"/>')
@@ -200,7 +199,7 @@ def _legend(lines: Mapping[str, Sequence[Point]], lang: str) -> list[str]:
     body, x, y = [], float(LEFT), HEIGHT - 52
     for name, key in keys.items():
         text = label(key, lang)
-        width = 30 + 6.6 * len(text)
+        width = 38 + 7.2 * len(text)
         if x + width > WIDTH - RIGHT:
             x, y = float(LEFT), y + 18
         colour = COLOURS[name]

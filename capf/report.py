@@ -79,7 +79,9 @@ def capital(text: str) -> str:
 
 def breakable(pointer: str) -> Markup:
     """A JSON Pointer for HTML that may wrap after each '/' instead of mid-word."""
-    return Markup("/<wbr>").join(escape(part) for part in str(pointer).split("/"))
+    head, *rest = str(pointer).split("/")
+    return escape(head) + Markup("/") + Markup("/<wbr>").join(escape(p) for p in rest) \
+        if rest else escape(head)
 
 
 def _autoescape(name: str | None) -> bool:
