@@ -235,6 +235,9 @@ def render_report(verdict: Verdict, fmt: str = "html", lang: str = "da",
     """The gap report. `plan` lets it quote what the plan has at each evidence pointer;
     `ruleset` (defaults to the built-in profile of the verdict) supplies the rules' rationale."""
     _check(fmt, ("html", "md"), lang)
+    if plan is not None and plan.sha256 != verdict.plan.sha256:
+        raise ValueError(f"plan {plan.source} is not the plan this verdict judged "
+                         f"({verdict.plan.source}): their SHA-256 differ")
     context = report_context(verdict, lang, plan, ruleset)
     if fmt == "html":
         context["charts"] = {

@@ -245,6 +245,19 @@ def test_secondary_source_is_said_clearly() -> None:
             assert words(lang)["secondary_source"] in render_report(changed, out, lang, plan)
 
 
+def test_gaps_essential_first_then_recommended_errors_with_fails() -> None:
+    plan, verdict = judged("odder")
+    passed = [r for r in verdict.results if r.element == "governance" and r.outcome == "pass"]
+    broken, failing = passed[-1], passed[0]
+    results = [r.model_copy(update={"outcome": "error", "level": "recommended"}) if r is broken
+               else r.model_copy(update={"outcome": "fail"}) if r is failing else r
+               for r in verdict.results]
+    text = render_report(verdict.model_copy(update={"results": results}), "md", "da", plan)
+    gaps = text[text.index("### Mangler (2)"):text.index("### Bestået")]
+    assert gaps.index(failing.rule) < gaps.index(broken.rule)
+    assert "**Resultat:** fejl" in gaps
+
+
 def test_waivers_and_expired_waivers_are_reported(tmp_path: Path) -> None:
     plan = capf.load_plan(ROOT / "examples" / "fjordby-draft.yaml")
     plain = capf.evaluate(plan, capf.load_ruleset("dk2020"), as_of=AS_OF)
@@ -274,6 +287,9 @@ def test_bad_format_or_language() -> None:
         render_report(verdict, "pdf")
     with pytest.raises(ValueError, match="lang"):
         render_checklist(verdict, "md", "de")
+    other = capf.load_plan(ROOT / "examples" / "vejle.yaml")
+    with pytest.raises(ValueError, match="not the plan this verdict judged"):
+        render_report(verdict, "md", "da", other)
 
 
 # --- checklist ---------------------------------------------------------------------------------
