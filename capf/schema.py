@@ -16,7 +16,7 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource
 
-from capf.document import pointer
+from capf.pointer import pointer
 from capf.errors import Problem
 from capf.resources import data_dir
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from capf.document import escape_pointer_token
+from capf.pointer import escape_pointer_token
 
 WILDCARD = "*"
 
