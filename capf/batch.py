@@ -21,13 +21,11 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
 from capf.errors import CapfError, UsageError
 from capf.evaluator import evaluate
-from capf.labels import label
+from capf.fmt import csv_text
+from capf.labels import label, words
 from capf.plan import load_plan
-from capf.resources import templates_dir
 from capf.rule import ELEMENTS
 from capf.ruleset import RuleSet
 
@@ -125,45 +123,25 @@ def run_batch(inputs: Sequence[str], outdir: Path, ruleset: RuleSet, *, as_of: d
     return rows
 
 
-def _cell(text: str) -> str:
-    # A cell starting with = + - @ is a formula to a spreadsheet: keep it text.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def summary_csv(rows: Sequence[Row]) -> str:
     """One row per plan; UTF-8 with a byte-order mark so spreadsheets read æ, ø and å."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for row in rows:
-        writer.writerow([_cell(row.file), _cell(row.name), row.status,
+        writer.writerow([csv_text(row.file), csv_text(row.name), row.status,
                          *(row.elements.get(e, "") for e in ELEMENTS),
-                         *(row.counts.get(k, "") for k in COUNTED), _cell(row.error)])
+                         *(row.counts.get(k, "") for k in COUNTED), csv_text(row.error)])
     return "\ufeff" + buffer.getvalue()
 
 
 def overview_html(rows: Sequence[Row], ruleset: RuleSet, as_of: date, lang: str) -> str:
     """The portfolio page: one line per municipality, one column per element (self-contained)."""
-    env = Environment(loader=FileSystemLoader(templates_dir()), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    from capf.report import environment  # Jinja2 loads only when a page is written
+
     statuses = Counter(row.status or "error" for row in rows)
-    return env.get_template("overview.html.j2").render(
+    return environment().get_template("overview.html.j2").render(
         rows=rows, elements=ELEMENTS, lang=lang, label=lambda key: label(key, lang),
         href=lambda row, kind: quote(f"{row.stem}.{kind}"), as_of=as_of.isoformat(),
         profile=f"{ruleset.id} {ruleset.version}", title=ruleset.title.get(lang),
-        statuses=statuses, words=_WORDS[lang if lang in _WORDS else "en"])
-
-
-_WORDS = {
-    "en": {"heading": "Climate action plans: overview", "municipality": "Municipality",
-           "overall": "Overall", "file": "File", "counts": "Rules (pass / fail / review / "
-           "waived / error)", "report": "report", "verdict": "verdict JSON",
-           "not_loaded": "could not be read", "profile": "Profile", "plans": "plans",
-           "note": "capf's own pre-screening; approval is a yes/no decision by C40 and CONCITO."},
-    "da": {"heading": "Klimahandlingsplaner: overblik", "municipality": "Kommune",
-           "overall": "Samlet", "file": "Fil", "counts": "Regler (bestået / mangel / vurdering "
-           "/ dispenseret / fejl)", "report": "rapport", "verdict": "vurdering (JSON)",
-           "not_loaded": "kunne ikke læses", "profile": "Profil", "plans": "planer",
-           "note": "capfs egen forhåndsscreening; godkendelse er en ja/nej-afgørelse, som C40 "
-                   "og CONCITO træffer."},
-}
+        statuses=statuses, words=words(lang))

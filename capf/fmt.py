@@ -93,3 +93,11 @@ def _text(value: Any, lang: str) -> str:
         parts = [f"{k}: {_text(v, lang)}" for k, v in value.items() if k != "evidence"]
         return "{" + "; ".join(parts) + "}"
     return json.dumps(value, ensure_ascii=False, default=str)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(text: str) -> str:
+    """A CSV cell a spreadsheet shows as text: one starting with = + - @ would run as a formula."""
+    return "'" + text if text.startswith(_FORMULA_START) else text

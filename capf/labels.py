@@ -136,6 +136,22 @@ LABELS: dict[str, dict[str, str]] = {
     "comment": {"en": "Comment", "da": "Kommentar"},
     "reviewer_name": {"en": "Name", "da": "Navn"},
     "date": {"en": "Date", "da": "Dato"},
+    # batch overview page
+    "overview_heading": {"en": "Climate action plans: overview",
+                         "da": "Klimahandlingsplaner: overblik"},
+    "overview_municipality": {"en": "Municipality", "da": "Kommune"},
+    "overview_overall": {"en": "Overall", "da": "Samlet"},
+    "overview_counts": {"en": "Rules (pass / fail / review / waived / error)",
+                        "da": "Regler (bestået / mangel / vurdering / dispenseret / fejl)"},
+    "overview_report": {"en": "report", "da": "rapport"},
+    "overview_verdict": {"en": "verdict JSON", "da": "vurdering (JSON)"},
+    "overview_not_loaded": {"en": "could not be read", "da": "kunne ikke læses"},
+    "overview_profile": {"en": "Profile", "da": "Profil"},
+    "overview_plans": {"en": "plans", "da": "planer"},
+    "overview_note": {
+        "en": "capf's own pre-screening; approval is a yes/no decision by C40 and CONCITO.",
+        "da": "capfs egen forhåndsscreening; godkendelse er en ja/nej-afgørelse, som C40 og "
+              "CONCITO træffer."},
 }
 
 

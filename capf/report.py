@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from capf import chart
-from capf.fmt import day, percent, quote
+from capf.fmt import csv_text, day, percent, quote
 from capf.labels import label, words
 from capf.plan import Plan
 from capf.resources import templates_dir
@@ -37,7 +37,6 @@ _GAP_ORDER = {"fail": 0, "error": 0, "needs_review": 1}
 _MD_SPECIAL = re.compile(r"[\\`|\[\]]")
 _MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _MD_LEADING = re.compile(r"^(?:[#>+\-=~*_]|[0-9]{1,9}[.)](?=\s|$))")
-_CSV_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def md(value: Any) -> str:
@@ -293,11 +292,6 @@ def _rule_line(rule: Mapping[str, Any]) -> str:
     return f"{head}: {tail}" if tail else head
 
 
-def _csv_cell(text: str) -> str:
-    """Spreadsheets run a cell that starts with = + - @ as a formula: keep it text."""
-    return "'" + text if text.startswith(_CSV_FORMULA) else text
-
-
 def _csv(context: Mapping[str, Any]) -> str:
     # Comma-separated, not semicolon: RFC 4180 and every CSV reader agree on it, the csv module
     # quotes fields holding Danish decimal commas or line breaks, and the UTF-8 BOM makes Excel
@@ -309,9 +303,9 @@ def _csv(context: Mapping[str, Any]) -> str:
                      t["rules_evidence"], t["reviewer_decision"], t["comment"],
                      t["reviewer_name"], t["date"]])
     for row in context["rows"]:
-        writer.writerow([_csv_cell(row["id"]), _csv_cell(row["title"]), _csv_cell(row["element"]),
-                         _csv_cell(row["status"]),
-                         _csv_cell("\n".join(_rule_line(r) for r in row["rules"])),
+        writer.writerow([csv_text(row["id"]), csv_text(row["title"]), csv_text(row["element"]),
+                         csv_text(row["status"]),
+                         csv_text("\n".join(_rule_line(r) for r in row["rules"])),
                          "", "", "", ""])
     return "\ufeff" + out.getvalue()
 

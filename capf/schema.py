@@ -16,8 +16,8 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource
 
-from capf.pointer import pointer
 from capf.errors import Problem
+from capf.pointer import pointer
 from capf.resources import data_dir
 
 SCHEMA_NAMES = ("plan", "verdict", "rules")

@@ -23,6 +23,7 @@ import pytest
 
 import capf
 from capf import chart, fmt, report
+from capf.fmt import csv_text
 from capf.labels import LABELS, words
 from capf.report import render_checklist, render_report
 
@@ -313,9 +314,10 @@ def test_csv_checklist_bom_crlf_and_danish_letters() -> None:
 
 
 def test_csv_cells_never_start_a_formula() -> None:
-    assert report._csv_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
-    assert report._csv_cell("@SUM(A1)") == "'@SUM(A1)"
-    assert report._csv_cell("Plan") == "Plan"
+    assert csv_text("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert csv_text("@SUM(A1)") == "'@SUM(A1)"
+    assert csv_text("-5") == "'-5"
+    assert csv_text("Plan") == "Plan"
 
 
 def test_checklist_has_a_row_per_criterion_and_empty_reviewer_columns() -> None:
