@@ -27,7 +27,8 @@ REFUSED_YAML = [
     ("str tag", "a: !!str 1\n", "explicit YAML tag"),
     ("two documents", "a: 1\n---\nb: 2\n", "more than one YAML document"),
     ("syntax", "a: [1, 2\n", "x.yaml:2:1: invalid YAML"),
-    ("deep", "a: " + "[" * 10_000 + "]" * 10_000 + "\n", f"nested deeper than {MAX_DEPTH}"),
+    # Our limit, or libyaml's own (1000) when a build of it parses ahead: a clear error either way.
+    ("deep", "a: " + "[" * 10_000 + "]" * 10_000 + "\n", "nest"),
 ]
 
 
@@ -36,7 +37,7 @@ def test_hostile_yaml_is_refused_with_its_place(text: str, expected: str) -> Non
     with pytest.raises(InvalidDocument) as caught:
         parse_text(text, "x.yaml")
     message = str(caught.value)
-    assert expected in message
+    assert expected in message.replace("nesting", "nested")
     assert "\n" not in message
 
 
@@ -100,3 +101,9 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
         read_file(tmp_path / "nope.yaml")
     with pytest.raises(InvalidDocument, match="cannot read file"):
         read_file(tmp_path)
+
+
+def test_our_depth_limit_is_reached_before_libyamls() -> None:
+    with pytest.raises(InvalidDocument, match=f"nested deeper than {MAX_DEPTH} levels"):
+        parse_text("a: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5) + "\n", "x.yaml")
+    parse_text("a: " + "[" * (MAX_DEPTH - 2) + "]" * (MAX_DEPTH - 2) + "\n", "x.yaml")
