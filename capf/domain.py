@@ -137,6 +137,8 @@ class MankoOptions(Options):
         "engine tolerance for rounding (the framework sets none)."))
     tolerance_t: float = Field(100.0, ge=0, description=(
         "Allowed difference in t CO2e/yr at least, whatever the percent gives (plans round)."))
+    require_strategy: bool = Field(True, description=(
+        "Also fail a declared manko without /manko/strategy (off when a separate rule says so)."))
 
 
 def manko(ctx: Context, matches: list[Match], opts: MankoOptions) -> Finding:
@@ -173,7 +175,7 @@ def manko(ctx: Context, matches: list[Match], opts: MankoOptions) -> Finding:
                    "declared_gap_t": values.get(f"declared_{y}_t")})
     evidence = [p for gap in bad or gaps for p in gap.pointers]
     stated = [p for p, m in em.items(ctx.root, "/manko/milestones") if em.number(m.get("t_co2e"))]
-    if stated and not _text(em.get(ctx.root, "/manko/strategy")):
+    if opts.require_strategy and stated and not _text(em.get(ctx.root, "/manko/strategy")):
         values["reason"] = "a manko is declared but /manko/strategy is empty"
         return _finding("fail", values, [*stated, "/manko/strategy"])
     if not gaps:
