@@ -15,27 +15,6 @@ from capf.plan import Plan
 from capf.verdict import Model, Verdict
 
 _OPEN = ("fail", "error", "needs_review")
-_WORDS = {  # headings of the text summary
-    "newly_met": ("Criteria newly met", "Kriterier nu opfyldt"),
-    "newly_unmet": ("Criteria no longer met", "Kriterier ikke længere opfyldt"),
-    "resolved": ("Gaps closed", "Lukkede mangler"),
-    "newly_failed": ("New gaps", "Nye mangler"),
-    "still_open": ("Still open", "Stadig åbne"),
-    "waivers_expired": ("Waivers expired", "Udløbne dispensationer"),
-    "rules_added": ("Rules added", "Nye regler"),
-    "rules_removed": ("Rules removed", "Fjernede regler"),
-    "criteria_changed": ("Criterion status changes", "Ændret status for kriterier"),
-    "values_changed": ("Changed values", "Ændrede værdier"),
-    "plan_changes": ("Changes in the plan", "Ændringer i planen"),
-    "nothing": ("No differences.", "Ingen forskelle."),
-}
-
-
-def _word(key: str, lang: str) -> str:
-    en, da = _WORDS[key]
-    return da if lang == "da" else en
-
-
 class Side(Model):
     plan: str = Field(description="Plan name.")
     plan_sha256: str = Field(description="Plan hash.")
@@ -76,14 +55,14 @@ class VerdictDiff(Model):
                     "waivers_expired", "rules_added", "rules_removed"):
             ids = getattr(self, key)
             if ids:
-                out.append(f"{_word(key, lang)} ({len(ids)}): {', '.join(ids)}")
+                out.append(f"{label('diff_' + key, lang)} ({len(ids)}): {', '.join(ids)}")
         for key in ("criteria_changed", "values_changed", "plan_changes"):
             changes: list[Change] = getattr(self, key)
             if changes:
-                out.append(f"{_word(key, lang)}:")
+                out.append(f"{label('diff_' + key, lang)}:")
                 out += [f"  {c.id}: {_short(c.old)} → {_short(c.new)}" for c in changes]
         if len(out) == 1:
-            out.append(_word("nothing", lang))
+            out.append(label("diff_nothing", lang))
         return "\n".join(out)
 
 
