@@ -18,9 +18,10 @@ class Problem:
     line: int | None = None
 
     def where(self, source: str) -> str:
+        from capf.pointer import shown  # pointer imports this module
+
         line = f":{self.line}" if self.line is not None else ""
-        pointer = self.pointer or "/"
-        return f"{source}{line} at {pointer}"
+        return f"{source}{line} at {shown(self.pointer)}"
 
 
 class CapfError(Exception):

@@ -19,7 +19,11 @@ def pointer(parts: tuple[str | int, ...] | list[str | int]) -> str:
 def refuse(source: str, path: list[str | int], message: str, line: int | None = None) -> NoReturn:
     """Raise the InvalidDocument naming file, line and pointer (long pointers shortened)."""
     where = f"{source}:{line}" if line is not None else source
-    at = pointer(path) or "/"
-    if len(at) > 120:
-        at = at[:60] + "…" + at[-40:]
-    raise InvalidDocument(f"{where}: {message} (at {at})", source=source)
+    raise InvalidDocument(f"{where}: {message} (at {shown(pointer(path))})", source=source)
+
+
+def shown(ptr: str, limit: int = 120) -> str:
+    """A pointer fit for a one-line message: '/' for the root, long ones cut in the middle."""
+    if len(ptr) <= limit:
+        return ptr or "/"
+    return ptr[: limit // 2] + "…" + ptr[-(limit // 3):]

@@ -6,10 +6,19 @@ the terminal sees why a fail does not count (or counts again).
 
 from __future__ import annotations
 
+import re
+
 from capf.labels import label
 from capf.verdict import Verdict
 
 _MARK = {"fail": "FAIL", "error": "ERROR", "needs_review": "REVIEW", "waived": "WAIVED"}
+# C0/C1 controls (but newline) and bidi overrides: from a plan they could recolour, rewrite or
+# reorder what a reviewer's terminal shows, so they are printed as visible escapes instead.
+_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def verdict_text(verdict: Verdict, lang: str = "en") -> str:
@@ -39,4 +48,4 @@ def verdict_text(verdict: Verdict, lang: str = "en") -> str:
     if verdict.waivers and verdict.waivers.unmatched:
         lines.append(f"{label('waivers_unmatched', lang)}: {', '.join(verdict.waivers.unmatched)}")
     lines.append(verdict.grading_note.get(lang))
-    return "\n".join(lines)
+    return terminal_safe("\n".join(lines))

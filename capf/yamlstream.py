@@ -112,8 +112,12 @@ def parse_yaml(text: str, source: str, lines: dict[str, int] | None = None) -> J
         where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else source
         problem = exc.problem or exc.context or "invalid YAML"
         raise InvalidDocument(f"{where}: invalid YAML: {problem}", source=source) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids (NUL, raw controls)
+        raise InvalidDocument(f"{source}: invalid YAML: {exc.reason} ({exc.character!r} at "
+                              f"character {exc.position})", source=source) from None
     except yaml.YAMLError as exc:
-        raise InvalidDocument(f"{source}: invalid YAML: {str(exc)[:200]}", source=source) from None
+        text = " ".join(str(exc).split())  # one line, whatever the error
+        raise InvalidDocument(f"{source}: invalid YAML: {text[:200]}", source=source) from None
     return builder.result
 
 
