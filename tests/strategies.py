@@ -372,7 +372,7 @@ def _mutated(draw: Any) -> dict[str, Any]:
         elif isinstance(value, int | float) and _is_year(key):
             parent[key] = min(2100, max(1900, value + draw(st.integers(-12, 12))))
         elif isinstance(value, int | float):
-            factor = draw(st.sampled_from([0, 0.5, 0.95, 0.999, 1.001, 1.05, 2, -1]))
+            factor = draw(st.sampled_from([0, 0.5, 0.95, 0.999, 1.001, 1.05, 2, 2.5, -1]))
             scaled = value * factor
             parent[key] = round(scaled) if isinstance(value, int) else scaled
         elif isinstance(value, str):
@@ -384,8 +384,95 @@ near_examples = _mutated().filter(lambda data: not problems("plan", data))
 """An example plan with up to six small mutations (removed keys, shifted years, scaled
 numbers, flipped booleans, edited text), kept only when still schema-valid."""
 
-plans = st.one_of(random_plans, near_examples)
-"""The plans the properties run on: half independent random fields, half near the examples."""
+
+
+@st.composite
+def _linked(draw: Any) -> dict[str, Any]:
+    """A random plan whose years are sometimes made to meet: targets refer to inventory years,
+    scenarios and manko use target years — so the arithmetic runs on random numbers too."""
+    data: dict[str, Any] = draw(random_plans)
+    inventory = data.get("inventory", {})
+    base_years = [r["year"] for r in inventory.get("years", [])]
+    targets = data.get("targets", {}).get("emission_targets", [])
+    target_years = [t["year"] for t in targets] + [data.get("targets", {}).get("net_zero_year",
+                                                                               2050)]
+
+    def link(record: dict[str, Any], key: str, pool: list[int]) -> None:
+        if pool and draw(st.booleans()):
+            record[key] = draw(st.sampled_from(pool))
+
+    for key in ("reference_year", "status_year"):
+        if key in inventory:
+            link(inventory, key, base_years)
+    for target in targets:
+        link(target, "reference_year", base_years)
+    for name in ("bau", "action_pathway"):
+        for record in data.get("scenarios", {}).get(name, {}).get("years", []):
+            link(record, "year", target_years)
+    for record in data.get("manko", {}).get("milestones", []):
+        link(record, "year", target_years)
+    for action in data.get("actions", []):
+        for effect in action.get("effect", []):
+            link(effect, "year", target_years)
+    return data
+
+
+# --- plans dense in the numbers the domain checks compute with ------------------------------
+# Required keys and small year pools: every plan has an inventory, targets of every type,
+# scenarios, a manko and actions with effects whose years meet, filled with random figures.
+
+BASE_YEARS = (1990, 2005, 2019, 2022)
+TARGET_YEARS = (2025, 2030, 2035, 2040, 2050)
+
+
+def _records(years: tuple[int, ...], min_size: int = 0) -> Any:
+    return st.lists(st.fixed_dictionaries({
+        "year": st.sampled_from(years),
+        "sectors": st.dictionaries(st.sampled_from(SECTORS), tonnes, max_size=6)},
+        optional={"total": tonnes}), min_size=min_size, max_size=5)
+
+
+_dense = st.fixed_dictionaries({
+    "municipality": st.fixed_dictionaries({"population": st.integers(1, 1_000_000)}),
+    "inventory": st.fixed_dictionaries({"reference_year": st.sampled_from(BASE_YEARS),
+                                        "status_year": st.sampled_from(BASE_YEARS),
+                                        "years": _records(BASE_YEARS, min_size=1)}),
+    "targets": st.fixed_dictionaries({"emission_targets": st.lists(st.fixed_dictionaries({
+        "year": st.sampled_from(TARGET_YEARS),
+        "type": st.sampled_from(TARGET_TYPES),
+        "sector": st.sampled_from(("total", "total", *SECTORS)),
+        "percent": number(0, 200),
+        "tonnes": tonnes,
+        "tonnes_per_capita": number(0, 1000)}, optional={
+        "reference_year": st.sampled_from(BASE_YEARS),
+        "population": st.integers(1, 1_000_000),
+        "justification": text()}), min_size=1, max_size=6)},
+        optional={"net_zero_year": st.sampled_from(TARGET_YEARS)}),
+    "scenarios": st.fixed_dictionaries({"bau": st.fixed_dictionaries({
+        "years": _records(TARGET_YEARS)}), "action_pathway": st.fixed_dictionaries({
+        "years": _records(TARGET_YEARS)})}),
+    "manko": st.fixed_dictionaries({"milestones": st.lists(st.fixed_dictionaries({
+        "year": st.sampled_from(TARGET_YEARS), "t_co2e": positive_tonnes}), max_size=4)},
+        optional={"strategy": text()}),
+    "actions": st.lists(st.fixed_dictionaries({
+        "id": name(), "title": name(),
+        "type": st.sampled_from(["mitigation", "adaptation", "both"]),
+        "sectors": unique(SECTORS, 2),
+        "effect": st.lists(st.fixed_dictionaries({
+            "year": st.sampled_from(TARGET_YEARS), "t_co2e": positive_tonnes}), max_size=3)},
+        optional={"hazards": unique(HAZARDS, 3), "owner": name(),
+                  "horizon": st.sampled_from(HORIZONS),
+                  "timeline": st.fixed_dictionaries({}, optional={"start": year, "end": year}),
+                  "flags": st.fixed_dictionaries({}, optional={
+                      "new_fossil_supply": boolean, "outside_boundary": boolean})}),
+        max_size=6),
+})
+dense_plans = st.builds(lambda base, dense: {**base, **dense}, random_plans, _dense)
+"""A random plan whose emission sections are replaced by dense, year-aligned ones."""
+
+plans = st.one_of(_linked(), dense_plans, near_examples)
+"""The plans the properties run on: a third each random (years linked at random), dense in
+emission figures, and near the examples."""
 
 as_of = st.dates(min_value=date(2015, 1, 1), max_value=date(2060, 12, 31))
 
