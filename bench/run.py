@@ -226,10 +226,12 @@ def report_timing(min_time: float) -> list[Timing]:
 # --- start-up --------------------------------------------------------------------------------
 
 def command_timing(label: str, argv: Sequence[str], repeats: int = 5) -> Timing:
+    # PYTHONPATH: the `capf` script and `python -m capf` import this checkout's capf
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     runs = []
     for _ in range(repeats):
         start = time.perf_counter()
-        done = subprocess.run(list(argv), cwd=ROOT, capture_output=True, check=False)
+        done = subprocess.run(list(argv), cwd=ROOT, env=env, capture_output=True, check=False)
         runs.append(time.perf_counter() - start)
         if done.returncode not in (0, 1):
             raise SystemExit(f"{' '.join(argv)} exited {done.returncode}: "
