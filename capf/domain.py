@@ -4,6 +4,8 @@ Each check reads the plan (`ctx.root`, plain JSON); only `sector_sum` judges its
 others read fixed places and ignore what the rule selects. Data the plan must state but lacks is
 a `fail`; data present but not computable (say, no inventory figure for a target's reference
 year) is `needs_review`. Tonnes in `values` are whole numbers, percentages have one decimal.
+Computed text is in English and Danish (`reason`, `reason_da`: capf.message.bilingual); `detail`
+words the finding from the figures that exist, so a message shows no placeholder for a missing one.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pydantic import Field, model_validator
 
 from capf import emissions as em
 from capf.check import CheckSpec, Context, Finding, Options, Outcome, evidence_of, label_of
+from capf.message import Phrase, bilingual
 from capf.selector import Match
 
 Sector = Literal["energy", "transport", "waste", "ippu", "agriculture", "land_use"]
@@ -53,20 +56,21 @@ def sector_sum(ctx: Context, matches: list[Match], opts: SectorSumOptions) -> Fi
     """Each selected emission record states a total that equals the sum of its sectors."""
     records = [m for m in matches if isinstance(m.value, dict)]
     bad: list[Match] = []
-    labels: list[str] = []
+    labels: list[Phrase] = []
     worst: float | None = None
     for m in records:
         total, sectors = em.number(m.value.get("total")), m.value.get("sectors")
         if total is None or not sectors:
             bad.append(m)
-            labels.append(f"{label_of(m)} (no {'total' if total is None else 'sectors'})")
+            labels.append(Phrase.said(f"sum_no_{'total' if total is None else 'sectors'}",
+                                      item=label_of(m)))
             continue
         gap = abs(total - sum(em.number(v) or 0.0 for v in sectors.values()))
         worst = gap if worst is None else max(worst, gap)
         if gap > max(abs(total) * opts.tolerance_percent / 100, 1.0):
             bad.append(m)
-            labels.append(f"{label_of(m)} ({round(gap)} t)")
-    values = {"checked": len(records), "mismatches": labels, "worst_gap_t": _t(worst)}
+            labels.append(Phrase.said("sum_difference", item=label_of(m), gap=round(gap)))
+    values = {"checked": len(records), **bilingual("mismatches", labels), "worst_gap_t": _t(worst)}
     if not records:
         return _finding("not_applicable", values)
     return _finding("fail" if bad else "pass", values, evidence_of(bad or records))
@@ -87,17 +91,22 @@ def target_reduction(ctx: Context, matches: list[Match], opts: TargetReductionOp
     found = em.located(ctx.root, em.INVENTORY, opts.reference_year)
     reference = em.total_of(found[1]) if found else None
     required = None if reference is None else reference * (1 - opts.min_reduction_percent / 100)
+    reason = level.reason
+    if level.tonnes is not None and (reference is None or reference <= 0):
+        reason = Phrase.said("no_reference_total", year=opts.reference_year)
     values: dict[str, Any] = {
-        "year": opts.year, "target_t": _t(level.tonnes), "reason": level.reason,
-        "reference_t": _t(reference), "required_t": _t(required), "reduction_percent": None}
+        "year": opts.year, "target_t": _t(level.tonnes), **bilingual("reason", reason),
+        "reference_t": _t(reference), "required_t": _t(required), "reduction_percent": None,
+        **bilingual("detail", reason and reason.sentence())}
     evidence = level.pointers + ((found[0],) if found else ())
     if level.tonnes is None:
         return _finding("needs_review" if level.pointers else "fail", values, evidence)
     if reference is None or reference <= 0:
-        values["reason"] = f"no positive inventory total for {opts.reference_year}"
         return _finding("needs_review", values, evidence or ("/inventory",))
     reduction = (1 - level.tonnes / reference) * 100
     values["reduction_percent"] = round(reduction, 1)
+    values.update(bilingual("detail", Phrase.said(
+        "target_cut", **values, ref_year=opts.reference_year, least=opts.min_reduction_percent)))
     ok = reduction >= opts.min_reduction_percent - opts.tolerance_percent
     return _finding("pass" if ok else "fail", values, evidence)
 
@@ -112,21 +121,21 @@ class PerCapitaOptions(Options):
 
 def per_capita_level(ctx: Context, matches: list[Match], opts: PerCapitaOptions) -> Finding:
     """Emissions per resident in a year (target level or action pathway) stay under a maximum."""
-    if opts.basis == "target":
-        level = em.required_level(ctx.root, opts.year)
-    else:
-        level = em.scenario_level(ctx.root, em.PATHWAY, opts.year)
+    level = (em.required_level(ctx.root, opts.year) if opts.basis == "target"
+             else em.scenario_level(ctx.root, em.PATHWAY, opts.year))
     population = em.number(em.get(ctx.root, em.POPULATION))
+    reason = level.reason if population is not None else Phrase.said("no_population")
     values: dict[str, Any] = {
-        "year": opts.year, "level_t": _t(level.tonnes), "reason": level.reason,
-        "population": None if population is None else int(population), "per_capita_t": None}
+        "year": opts.year, "level_t": _t(level.tonnes), **bilingual("reason", reason),
+        "population": None if population is None else int(population), "per_capita_t": None,
+        **bilingual("detail", reason and reason.sentence())}
     if population is None:  # GOV-11: the plan must state its population
-        values["reason"] = "no population in /municipality/population"
         return _finding("fail", values, (em.POPULATION,))
     if level.tonnes is None:
         return _finding("needs_review" if level.pointers else "fail", values, level.pointers)
     per_capita = round(level.tonnes / population, 2)  # judged as shown, to 2 decimals
     values["per_capita_t"] = per_capita
+    values.update(bilingual("detail", Phrase.said(f"per_resident_{opts.basis}", **values)))
     ok = per_capita <= opts.max_t_per_capita
     return _finding("pass" if ok else "fail", values, (*level.pointers, em.POPULATION))
 
@@ -159,25 +168,30 @@ def manko(ctx: Context, matches: list[Match], opts: MankoOptions) -> Finding:
 
     values: dict[str, Any] = {}
     for gap in gaps:
-        values.update({f"target_{gap.year}_t": _t(gap.target.tonnes),
-                       f"pathway_{gap.year}_t": _t(gap.pathway.tonnes),
-                       f"gap_{gap.year}_t": _t(gap.expected),
-                       f"declared_{gap.year}_t": _t(gap.declared)})
+        values.update({f"{name}_{gap.year}_t": _t(tonnes) for name, tonnes in (
+            ("target", gap.target.tonnes), ("pathway", gap.pathway.tonnes),
+            ("gap", gap.expected), ("declared", gap.declared))})
     bad = [gap for gap in gaps if failing(gap)]
     values["mismatches"] = [gap.year for gap in bad]
-    values["reason"] = next(
-        (g.target.reason or g.pathway.reason for g in bad if g.expected is None), None)
-    worst = max(gaps, key=lambda gap: (failing(gap), off(gap)), default=None)
+    # shown: the worst failing year with figures to compare before one without (named in reason)
+    worst = max(gaps, key=lambda gap: (failing(gap), gap.expected is not None, off(gap)),
+                default=None)
     y = worst.year if worst else None
-    values.update({"year": y, "target_t": values.get(f"target_{y}_t"),
-                   "pathway_t": values.get(f"pathway_{y}_t"),
-                   "expected_gap_t": values.get(f"gap_{y}_t"),
-                   "declared_gap_t": values.get(f"declared_{y}_t")})
+    values.update({"year": y, **{shown: values.get(f"{name}_{y}_t") for shown, name in (
+        ("target_t", "target"), ("pathway_t", "pathway"), ("expected_gap_t", "gap"),
+        ("declared_gap_t", "declared"))}})
+    reason = Phrase.join((Phrase.of("{year} ({why})", year=g.year, why=Phrase.join(
+        (g.target.reason, g.pathway.reason))) for g in bad if g.expected is None), ", ")
+    detail = [worst.mismatch() if worst and failing(worst) else None,
+              reason and Phrase.said("manko_unchecked", why=reason)]
     evidence = [p for gap in bad or gaps for p in gap.pointers]
     stated = [p for p, m in em.items(ctx.root, "/manko/milestones") if em.number(m.get("t_co2e"))]
     if opts.require_strategy and stated and not _text(em.get(ctx.root, "/manko/strategy")):
-        values["reason"] = "a manko is declared but /manko/strategy is empty"
+        reason = Phrase.said("manko_no_strategy")
+        values.update(bilingual("reason", reason), **bilingual("detail", Phrase.join(
+            [*detail, reason.sentence()], " ")))
         return _finding("fail", values, [*stated, "/manko/strategy"])
+    values.update(bilingual("reason", reason), **bilingual("detail", Phrase.join(detail, " ")))
     if not gaps:
         return _finding("not_applicable", values)
     return _finding("fail" if bad else "pass", values, evidence)
@@ -198,10 +212,11 @@ def pathway_consistency(ctx: Context, matches: list[Match],
                               "mismatches": [r.year for r in bad]}
     values.update(dict.fromkeys(("worst_year", "bau_t", "effects_t", "pathway_t")))
     if not rows:  # nothing states an effect: whether actions explain the pathway is open
+        values.update(bilingual("detail", Phrase.said("pathway_no_common_year")))
         return _finding("needs_review", values, (em.BAU, em.PATHWAY))
-    worst = max(rows, key=lambda r: r.unexplained)
+    worst = max(bad or rows, key=lambda r: r.unexplained)
     values.update(worst_year=worst.year, bau_t=_t(worst.bau), effects_t=_t(worst.effects),
-                  pathway_t=_t(worst.pathway))
+                  pathway_t=_t(worst.pathway), **bilingual("detail", worst.mismatch() if bad else None))
     return _finding("fail" if bad else "pass", values, [p for r in bad or rows for p in r.pointers])
 
 
@@ -226,8 +241,8 @@ class SectorRangesOptions(Options):
 def sector_ranges(ctx: Context, matches: list[Match], opts: SectorRangesOptions) -> Finding:
     """Each national category's sector target cuts at least the national range's low end."""
     found = em.located(ctx.root, em.INVENTORY, opts.base_year)
-    failing: list[str] = []
-    reviewed: list[str] = []
+    failing: list[Phrase] = []
+    reviewed: list[Phrase] = []
     seen = offending = [found[0] if found else em.INVENTORY]
     values: dict[str, Any] = {"year": opts.year, "base_year": opts.base_year}
     for category, (low, mid, _high) in opts.ranges.items():
@@ -235,18 +250,17 @@ def sector_ranges(ctx: Context, matches: list[Match], opts: SectorRangesOptions)
         cut = em.sector_cut(ctx.root, sectors, opts.year, opts.base_year)
         seen = seen + list(cut.pointers)
         if cut.percent is None:  # a gap fails; data present but not computable needs a person
-            (reviewed if cut.pointers else failing).append(f"{category}: {cut.reason}")
+            (reviewed if cut.pointers else failing).append(
+                Phrase.of("{category}: {why}", category=category, why=cut.reason))
         else:
             shown = values[f"reduction_{category}_percent"] = round(cut.percent, 1)
             if shown >= mid:  # judged as shown, to one decimal
                 continue
-            if shown < low or not cut.justified:
-                bound = f"low end {low:g} %" if shown < low else f"mid {mid:g} %, no justification"
-                failing.append(f"{category} {shown:g} % ({bound})")
-            else:
-                reviewed.append(f"{category} {shown:g} % (below mid {mid:g} %, justified)")
+            kind = "low" if shown < low else "justified" if cut.justified else "unjustified"
+            (reviewed if kind == "justified" else failing).append(Phrase.said(
+                f"range_{kind}", category=category, cut=shown, low=low, mid=mid))
         offending = offending + list(cut.pointers)
-    values.update({"failing": failing, "reviewed": reviewed})
+    values.update(bilingual("failing", failing), **bilingual("reviewed", reviewed))
     if failing or reviewed:
         return _finding("fail" if failing else "needs_review", values, offending)
     return _finding("pass", values, seen)
@@ -318,16 +332,15 @@ def hazard_actions(ctx: Context, matches: list[Match], opts: HazardActionsOption
 
 DOMAIN_CHECKS: dict[str, CheckSpec] = {
     spec.name: spec for spec in (
-        CheckSpec.of("sector_sum", sector_sum, SectorSumOptions,
-                     "checked mismatches worst_gap_t"),
+        CheckSpec.of("sector_sum", sector_sum, SectorSumOptions, "checked mismatches worst_gap_t"),
         CheckSpec.of("target_reduction", target_reduction, TargetReductionOptions,
-                     "target_t required_t reference_t reduction_percent year reason"),
+                     "target_t required_t reference_t reduction_percent year reason detail"),
         CheckSpec.of("per_capita_level", per_capita_level, PerCapitaOptions,
-                     "per_capita_t population level_t year reason"),
-        CheckSpec.of("manko", manko, MankoOptions,
-                     "year target_t pathway_t expected_gap_t declared_gap_t mismatches reason"),
+                     "per_capita_t population level_t year reason detail"),
+        CheckSpec.of("manko", manko, MankoOptions, "year target_t pathway_t expected_gap_t "
+                     "declared_gap_t mismatches reason detail"),
         CheckSpec.of("pathway_consistency", pathway_consistency, PathwayConsistencyOptions,
-                     "years_checked mismatches worst_year bau_t effects_t pathway_t"),
+                     "years_checked mismatches worst_year bau_t effects_t pathway_t detail"),
         CheckSpec.of("sector_ranges", sector_ranges, SectorRangesOptions,
                      "failing reviewed year base_year"),
         CheckSpec.of("roles_cover", roles_cover, RolesCoverOptions, "missing incomplete"),

@@ -3,7 +3,8 @@
 Plans state targets in four shapes (capf-framework.md §4) while pathways and manko are tonnes, so
 the domain checks need one number per target year to compare against. Missing data is a gap the
 rules report, never an exception: every function here returns None (or a `Level` with a reason)
-instead of raising on a schema-valid plan.
+instead of raising on a schema-valid plan. Reasons are `Phrase`s, in English and Danish, because
+the rules show them in findings in both languages.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from capf.message import Phrase
 
 INVENTORY = "/inventory/years"
 BAU = "/scenarios/bau/years"
@@ -31,7 +34,7 @@ class Level:
     """
 
     tonnes: float | None
-    reason: str | None = None
+    reason: Phrase | None = None
     pointers: tuple[str, ...] = ()
 
 
@@ -106,34 +109,40 @@ def target_level(target: Record, plan: Any, pointer: str = "") -> Level:
         return Level(0.0, None, here)
     if kind == "absolute":
         tonnes = number(target.get("tonnes"))
-        return Level(tonnes, None if tonnes is not None else "absolute target without tonnes", here)
+        return Level(tonnes, None if tonnes is not None else Phrase(
+            "absolute target without tonnes", "absolut mål uden antal ton"), here)
     if kind == "per_capita":
         per_capita = number(target.get("tonnes_per_capita"))
         if per_capita is None:
-            return Level(None, "per-capita target without tonnes per capita", here)
+            return Level(None, Phrase("per-capita target without tonnes per capita",
+                                      "mål pr. indbygger uden ton pr. indbygger"), here)
         population = number(target.get("population"))
         seen = (*here, *(f"{p}/population" for p in here))
         if population is None:
             population, seen = number(get(plan, POPULATION)), (*here, POPULATION)
         if population is None:
-            return Level(None, "no population for a per-capita target", here)
+            return Level(None, Phrase("no population for a per-capita target",
+                                      "intet indbyggertal til et mål pr. indbygger"), here)
         return Level(per_capita * population, None, seen)
     if kind == "percent_below_reference":
         percent = number(target.get("percent"))
         year = target.get("reference_year") or get(plan, "/inventory/reference_year")
         if percent is None or not isinstance(year, int):
-            return Level(None, "percent target without percent or reference year", here)
+            return Level(None, Phrase("percent target without percent or reference year",
+                                      "procentmål uden procentsats eller basisår"), here)
         sector = target.get("sector", "total")
         found = located(plan, INVENTORY, year)
         base = sector_value(found[1], sector) if found else None
         seen = (*here, found[0]) if found else here
         what = f"{year}" if sector == "total" else f"{year} ({sector})"
         if base is None:
-            return Level(None, f"no inventory figure for {what}", seen)
+            return Level(None, Phrase(f"no inventory figure for {what}",
+                                      f"intet tal i klimaregnskabet for {what}"), seen)
         if base < 0:
-            return Level(None, f"inventory figure for {what} is a net sink", seen)
+            return Level(None, Phrase(f"inventory figure for {what} is a net sink",
+                                      f"klimaregnskabets tal for {what} er et nettooptag"), seen)
         return Level(base * (1 - percent / 100), None, seen)
-    return Level(None, f"unknown target type {kind!r}", here)
+    return Level(None, Phrase(f"unknown target type {kind!r}", f"ukendt måltype {kind!r}"), here)
 
 
 def targets_for(plan: Any, year: int, sector: str = "total") -> list[tuple[str, Record]]:
@@ -159,9 +168,12 @@ def required_level(plan: Any, year: int, sector: str = "total") -> Level:
     if known:
         return min(known, key=lambda lv: lv.tonnes or 0.0)
     if levels:
-        reasons = "; ".join(dict.fromkeys(lv.reason or "" for lv in levels))
+        reasons = Phrase.join(lv.reason for lv in levels)
         return Level(None, reasons, tuple(p for lv in levels for p in lv.pointers))
-    return Level(None, f"no {sector} target for {year}", ())
+    if sector == "total":
+        return Level(None, Phrase(f"no total target for {year}", f"intet samlet mål for {year}"))
+    return Level(None, Phrase(f"no {sector} target for {year}",
+                              f"intet mål for sektoren {sector} i {year}"))
 
 
 def milestone_years(plan: Any) -> list[int]:
@@ -196,6 +208,14 @@ class Gap:
         declared = (self.declared_at,) if self.declared_at else ()
         return self.target.pointers + self.pathway.pointers + declared
 
+    def mismatch(self) -> Phrase | None:
+        """The declared manko set against the one the levels give; None without both levels."""
+        if self.expected is None or self.target.tonnes is None or self.pathway.tonnes is None:
+            return None
+        return Phrase.said("manko_above" if self.expected > 0 else "manko_not_above",
+                           year=self.year, declared=round(self.declared), gap=round(self.expected),
+                           pathway=round(self.pathway.tonnes), target=round(self.target.tonnes))
+
 
 def manko_gaps(plan: Any) -> list[Gap]:
     """One `Gap` per milestone year; a year the plan declares nothing for declares 0 t."""
@@ -212,7 +232,7 @@ class Cut:
     """The cut in percent that a group of sectors' targets make against a base year."""
 
     percent: float | None
-    reason: str | None = None
+    reason: Phrase | None = None
     pointers: tuple[str, ...] = ()
     justified: bool = False
 
@@ -232,15 +252,18 @@ def sector_cut(plan: Any, sectors: Sequence[str], year: int, base_year: int) -> 
     justified = any(isinstance(t.get("justification"), str) and t["justification"].strip()
                     for _, t in targets)
     if not base or not targets:
-        what = f"no {base_year} inventory figure" if not base else f"no {year} sector target"
+        what = (Phrase(f"no {base_year} inventory figure",
+                       f"intet tal i klimaregnskabet for {base_year}") if not base
+                else Phrase(f"no {year} sector target", f"intet sektormål for {year}"))
         return Cut(None, what, pointers, justified)
     levels = [required_level(plan, year, s) if targets_for(plan, year, s) else Level(v)
               for s, v in base.items()]
-    unknown = [lv.reason or "" for lv in levels if lv.tonnes is None]
+    unknown = [lv for lv in levels if lv.tonnes is None]
     total = sum(base.values())
     if unknown or total <= 0:
-        return Cut(None, "; ".join(unknown) or f"{base_year} emissions not positive", pointers,
-                   justified)
+        return Cut(None, Phrase.join(lv.reason for lv in unknown) or Phrase(
+            f"{base_year} emissions not positive", f"udledningen i {base_year} er ikke positiv"),
+                   pointers, justified)
     level = sum(lv.tonnes or 0.0 for lv in levels)
     return Cut((1 - level / total) * 100, None, pointers, justified)
 
@@ -249,9 +272,12 @@ def scenario_level(plan: Any, pointer: str, year: int) -> Level:
     """A scenario's total for a year as a `Level`, so checks treat pathways and targets alike."""
     found = located(plan, pointer, year)
     if found is None:
-        return Level(None, f"no figure for {year} in {pointer}", ())
+        return Level(None, Phrase(f"no figure for {year} in {pointer}",
+                                  f"intet tal for {year} i {pointer}"))
     total = total_of(found[1])
-    return Level(total, None if total is not None else f"no total for {year}", (found[0],))
+    reason = None if total is not None else Phrase(f"no total for {year} in {pointer}",
+                                                   f"ingen total for {year} i {pointer}")
+    return Level(total, reason, (found[0],))
 
 
 def action_effects(plan: Any, year: int) -> tuple[float, tuple[str, ...]]:
@@ -284,6 +310,12 @@ class Explained:
     @property
     def unexplained(self) -> float:
         return abs(self.bau - self.effects - self.pathway)
+
+    def mismatch(self) -> Phrase:
+        """BAU minus the effects set against the pathway, in words."""
+        return Phrase.said("pathway_unexplained", year=self.year, bau=round(self.bau),
+                           effects=round(self.effects), left=round(self.bau - self.effects),
+                           pathway=round(self.pathway))
 
 
 def explained_years(plan: Any) -> list[Explained]:

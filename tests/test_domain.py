@@ -80,14 +80,14 @@ def records(*items: dict[str, Any]) -> dict[str, Any]:
                  {}, "pass", [], 5, id="within-half-percent"),
     pytest.param(records({"year": 2019, "total": 1000, "sectors": {"energy": 600,
                                                                   "transport": 394}}),
-                 {}, "fail", ["2019 (6 t)"], 6, id="outside-half-percent"),
+                 {}, "fail", ["2019 (difference 6 t)"], 6, id="outside-half-percent"),
     pytest.param(records({"year": 2019, "total": 1000, "sectors": {"energy": 600,
                                                                   "transport": 394}}),
                  {"tolerance_percent": 1.0}, "pass", [], 6, id="wider-tolerance"),
     pytest.param(records({"year": 2019, "total": 10, "sectors": {"energy": 9}}),
                  {}, "pass", [], 1, id="one-tonne-floor"),
     pytest.param(records({"year": 2019, "total": 10, "sectors": {"energy": 8.5}}),
-                 {}, "fail", ["2019 (2 t)"], 1.5, id="beyond-one-tonne"),
+                 {}, "fail", ["2019 (difference 2 t)"], 1.5, id="beyond-one-tonne"),
     pytest.param(records({"year": 1990, "total": 10}, {"year": 2019, "sectors": {"energy": 5}}),
                  {}, "fail", ["1990 (no sectors)", "2019 (no total)"], None, id="incomplete"),
 ])
@@ -100,6 +100,16 @@ def test_sector_sum(doc: dict[str, Any], options: dict[str, Any], outcome: str,
     if outcome == "fail":
         assert finding.evidence[0].startswith("/inventory/years/")
         assert len(finding.evidence) == len(mismatches)
+
+
+def test_sector_sum_mismatches_in_danish() -> None:
+    doc = records({"year": 1990, "total": 10}, {"year": 2019, "sectors": {"energy": 5}},
+                  {"year": 2022, "total": 290_000, "sectors": {"energy": 276_000}})
+    values = run("sector_sum", doc, "/inventory/years/*").values
+    assert values["mismatches"] == ["1990 (no sectors)", "2019 (no total)",
+                                    "2022 (difference 14,000 t)"]
+    assert values["mismatches_da"] == ["1990 (ingen sektorfordeling)", "2019 (ingen total)",
+                                       "2022 (afvigelse 14.000 t)"]
 
 
 def test_sector_sum_without_records_is_not_applicable() -> None:
@@ -144,6 +154,26 @@ def test_target_reduction(doc: dict[str, Any], outcome: str, target_t: int | Non
     assert finding.values["year"] == 2030
     if finding.values["reference_t"] is not None:
         assert finding.values["required_t"] == 300_000
+    assert finding.values["detail"] and finding.values["detail_da"]  # a message never lacks it
+    assert (finding.values["reason"] is None) == (finding.values["reason_da"] is None)
+
+
+@pytest.mark.parametrize(("doc", "reason", "reason_da", "detail_da"), [
+    pytest.param(with_(targets__emission_targets=target(**PCT, percent=60)), None, None,
+                 "Målet for 2030 tillader 400.000 t CO2e, 60 % under klimaregnskabet for 1990 "
+                 "(1.000.000 t); 70 % under ville være 300.000 t.", id="computed"),
+    pytest.param(with_(targets__emission_targets=[]), "no total target for 2030",
+                 "intet samlet mål for 2030", "Intet samlet mål for 2030.", id="no-target"),
+    pytest.param(with_(inventory__years=[], targets__emission_targets=target(
+        type="absolute", tonnes=1)), "no positive inventory total for 1990",
+        "klimaregnskabet har ingen positiv total for 1990",
+        "Klimaregnskabet har ingen positiv total for 1990.", id="no-reference"),
+])
+def test_target_reduction_words_its_finding_in_both_languages(
+        doc: dict[str, Any], reason: str | None, reason_da: str | None, detail_da: str) -> None:
+    values = run("target_reduction", doc).values
+    assert (values["reason"], values["reason_da"], values["detail_da"]) == (
+        reason, reason_da, detail_da)
 
 
 # -- per_capita_level ---------------------------------------------------------------------------
@@ -176,6 +206,21 @@ def test_per_capita_level(doc: dict[str, Any], options: dict[str, Any], outcome:
         assert finding.values["population"] == 100_000
     else:
         assert finding.evidence == ("/municipality/population",)
+    assert finding.values["detail"] and finding.values["detail_da"]
+
+
+def test_per_capita_level_words_its_finding_in_both_languages() -> None:
+    values = run("per_capita_level", BASE).values
+    assert values["detail"] == ("The 2030 target allows 3 t CO2e per resident "
+                                "(300,000 t for 100,000 residents).")
+    assert values["detail_da"] == ("Målet for 2030 giver 3 t CO2e pr. indbygger "
+                                   "(300.000 t fordelt på 100.000 indbyggere).")
+    values = run("per_capita_level", BASE, basis="pathway", max_t_per_capita=3.0).values
+    assert values["detail_da"].startswith("I 2030 giver reduktionsstien 3,5 t CO2e pr. indbygger")
+    values = run("per_capita_level", with_(municipality__population=None)).values
+    assert values["reason"] == "no population in /municipality/population"
+    assert values["reason_da"] == "intet indbyggertal i /municipality/population"
+    assert values["detail_da"] == "Intet indbyggertal i /municipality/population."
 
 
 # -- manko --------------------------------------------------------------------------------------
@@ -228,6 +273,8 @@ def test_manko_without_strategy_fails() -> None:
     finding = run("manko", with_(manko__strategy=" "))
     assert finding.outcome == "fail"
     assert finding.values["reason"] == "a manko is declared but /manko/strategy is empty"
+    assert finding.values["reason_da"] == "der er opgjort en manko, men /manko/strategy er tom"
+    assert finding.values["detail_da"] == "Der er opgjort en manko, men /manko/strategy er tom."
     assert finding.evidence == ("/manko/milestones/0", "/manko/strategy")
 
 
@@ -238,14 +285,44 @@ def test_manko_pathway_lacking_a_milestone_year_fails() -> None:
     assert finding.values["mismatches"] == [2050]
     assert finding.values["year"] == 2050
     assert finding.values["expected_gap_t"] is None
-    assert finding.values["reason"] == "no figure for 2050 in /scenarios/action_pathway/years"
+    assert finding.values["reason"] == "2050 (no figure for 2050 in /scenarios/action_pathway/years)"
+    assert finding.values["reason_da"] == "2050 (intet tal for 2050 i /scenarios/action_pathway/years)"
+    assert finding.values["detail_da"] == ("Kan ikke kontrolleres, fordi der mangler data: 2050 "
+                                           "(intet tal for 2050 i /scenarios/action_pathway/years).")
+
+
+def test_manko_shows_a_year_with_figures_before_a_year_without() -> None:
+    doc = with_(scenarios__action_pathway__years=[{"year": 2030, "total": 350_000}],
+                manko__milestones=milestones((2030, 0)))
+    finding = run("manko", doc)
+    assert finding.outcome == "fail"
+    assert finding.values["mismatches"] == [2030, 2050]
+    keys = ("year", "target_t", "pathway_t", "expected_gap_t", "declared_gap_t")
+    assert tuple(finding.values[k] for k in keys) == (2030, 300_000, 350_000, 50_000, 0)
+    assert finding.values["reason"] == "2050 (no figure for 2050 in /scenarios/action_pathway/years)"
+    assert finding.values["detail"] == (
+        "In 2030 the declared manko is 0 t, but the action pathway (350,000 t) lies 50,000 t above "
+        "the target level (300,000 t). Not checkable for lack of data: 2050 (no figure for 2050 "
+        "in /scenarios/action_pathway/years).")
+    assert finding.values["detail_da"] == (
+        "I 2030 er den opgjorte manko 0 t, men reduktionsstien (350.000 t) ligger 50.000 t over "
+        "målniveauet (300.000 t). Kan ikke kontrolleres, fordi der mangler data: 2050 (intet tal "
+        "for 2050 i /scenarios/action_pathway/years).")
+
+
+def test_manko_declared_where_the_pathway_meets_the_target() -> None:
+    values = run("manko", with_(manko__milestones=milestones((2030, 50_000), (2050, 30_000)))).values
+    assert values["reason"] is None and values["reason_da"] is None
+    assert values["detail_da"] == ("I 2050 er den opgjorte manko 30.000 t, men reduktionsstien (0 t) "
+                                   "ligger ikke over målniveauet (0 t), så mankoen skal være 0 t.")
 
 
 def test_manko_target_level_not_computable_fails() -> None:
     finding = run("manko", with_(inventory__years=[]))
     assert finding.outcome == "fail"
     assert finding.values["mismatches"] == [2030]
-    assert finding.values["reason"] == "no inventory figure for 1990"
+    assert finding.values["reason"] == "2030 (no inventory figure for 1990)"
+    assert finding.values["reason_da"] == "2030 (intet tal i klimaregnskabet for 1990)"
 
 
 def test_manko_without_milestones_is_not_applicable() -> None:
@@ -284,6 +361,18 @@ def test_pathway_consistency(doc: dict[str, Any], outcome: str, checked: list[in
     assert finding.values["years_checked"] == checked
     keys = ("worst_year", "bau_t", "effects_t", "pathway_t")
     assert tuple(finding.values[k] for k in keys) == worst
+    assert bool(finding.values["detail"] and finding.values["detail_da"]) == (outcome != "pass")
+
+
+def test_pathway_consistency_words_its_finding_in_both_languages() -> None:
+    values = run("pathway_consistency", with_(actions=ACTIONS[:1])).values
+    assert values["detail"] == ("in 2030 BAU (600,000 t) minus the effects (200,000 t) gives "
+                                "400,000 t, but the action pathway is 350,000 t")
+    assert values["detail_da"] == ("i 2030 giver BAU (600.000 t) minus effekten (200.000 t) "
+                                   "400.000 t, men reduktionsstien er 350.000 t")
+    values = run("pathway_consistency", with_(actions=ACTIONS[2:])).values
+    assert values["detail_da"] == ("BAU, reduktionssti og handlingernes angivne effekt har intet "
+                                   "fælles år")
 
 
 # -- sector_ranges ------------------------------------------------------------------------------
@@ -297,28 +386,32 @@ def transport_target(percent: float, **extra: Any) -> dict[str, Any]:
         "percent": percent, "reference_year": 2019, **extra}])
 
 
-@pytest.mark.parametrize(("doc", "outcome", "failing", "reviewed"), [
+@pytest.mark.parametrize(("doc", "outcome", "failing", "reviewed", "danish"), [
     pytest.param(transport_target(25), "fail", ["transport 25 % (low end 30 %)"], [],
-                 id="below-low"),
+                 ["transport 25 % (nedre grænse 30 %)"], id="below-low"),
     pytest.param(transport_target(31), "fail", ["transport 31 % (mid 33 %, no justification)"],
-                 [], id="low-end-unjustified"),
-    pytest.param(transport_target(31, justification="Rural municipality, few buses."),
-                 "needs_review", [], ["transport 31 % (below mid 33 %, justified)"],
-                 id="low-end-justified"),
-    pytest.param(transport_target(33), "pass", [], [], id="at-mid"),
-    pytest.param(BASE, "fail", ["transport: no 2030 sector target"], [], id="no-sector-target"),
+                 [], ["transport 31 % (midten 33 %, ingen begrundelse)"],
+                 id="low-end-unjustified"),
+    pytest.param(transport_target(31.5, justification="Rural municipality, few buses."),
+                 "needs_review", [], ["transport 31.5 % (below mid 33 %, justified)"],
+                 ["transport 31,5 % (under midten 33 %, begrundet)"], id="low-end-justified"),
+    pytest.param(transport_target(33), "pass", [], [], [], id="at-mid"),
+    pytest.param(BASE, "fail", ["transport: no 2030 sector target"], [],
+                 ["transport: intet sektormål for 2030"], id="no-sector-target"),
     pytest.param(with_(inventory__years=[]), "fail", ["transport: no 2019 inventory figure"],
-                 [], id="no-base-year"),
+                 [], ["transport: intet tal i klimaregnskabet for 2019"], id="no-base-year"),
     pytest.param(transport_target(31, reference_year=2005), "needs_review", [],
                  ["transport: no inventory figure for 2005 (transport)"],
+                 ["transport: intet tal i klimaregnskabet for 2005 (transport)"],
                  id="target-not-computable"),
 ])
 def test_sector_ranges(doc: dict[str, Any], outcome: str, failing: list[str],
-                       reviewed: list[str]) -> None:
+                       reviewed: list[str], danish: list[str]) -> None:
     finding = run("sector_ranges", doc, **TRANSPORT)
     assert finding.outcome == outcome
     assert finding.values["failing"] == failing
     assert finding.values["reviewed"] == reviewed
+    assert finding.values["failing_da"] + finding.values["reviewed_da"] == danish
     assert (finding.values["year"], finding.values["base_year"]) == (2030, 2019)
 
 
