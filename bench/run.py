@@ -1,6 +1,6 @@
 """capf benchmarks: one run, one machine, every figure against the same floor.
 
-    python bench/run.py                  # print the tables (about 2-3 minutes)
+    python bench/run.py                  # print the tables (about 10 minutes)
     python bench/run.py --write docs/performance.md
     python bench/run.py --quick          # shorter measurements and a 200-plan batch (smoke run)
 
@@ -240,7 +240,10 @@ def command_timing(label: str, argv: Sequence[str], repeats: int = 5) -> Timing:
 
 
 def startup_timings() -> list[Timing]:
-    script = shutil.which("capf")
+    # The console script beside this interpreter (a venv's bin/), else one on PATH; a pyenv
+    # shim on PATH would add its own shell start-up to every figure.
+    beside = Path(sys.executable).parent / "capf"
+    script = str(beside) if beside.is_file() else shutil.which("capf")
     capf = [script] if script else [sys.executable, "-m", "capf"]
     shown = "capf" if script else "python -m capf"
     note = "" if script else " (no `capf` script on PATH: not installed)"

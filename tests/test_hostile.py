@@ -121,7 +121,7 @@ VALID_HOSTILE = ("text-injection.yaml",)
 
 
 def _cases(command: str) -> list[object]:
-    return [pytest.param(name, mention, id=f"{command}-{name}", )
+    return [pytest.param(name, mention, id=f"{command}-{name}")
             for name, mention in REFUSED.items()]
 
 
