@@ -132,6 +132,7 @@ class ForEach(Clause):
                 review.append(item)
         outcome: Outcome = "fail" if failing else "needs_review" if review else "pass"
         shown = failing or review
+        values.pop("failing_da", None)  # `failing` below is this loop's, in no language
         return Finding(outcome, {**values, "items": len(items),
                                  "failing": [label_of(m) for m in shown],
                                  "failing_count": len(shown)},

@@ -247,8 +247,12 @@ def render_report(verdict: Verdict, fmt: str = "html", lang: str = "da",
 
 def _key_values(values: Mapping[str, Any], lang: str) -> list[str]:
     """The engine's scalar findings (counts, years, ages) a reviewer checks against the plan."""
-    shown = [f"{k}={quote(v, lang, 60)}" for k, v in values.items()
-             if v not in (None, [], {}, "") and not isinstance(v, Mapping)]
+    def pick(key: str) -> Any:  # a check's Danish twin `key_da` when writing Danish
+        return values.get(f"{key}_da", values[key]) if lang == "da" else values[key]
+
+    shown = [f"{k}={quote(pick(k), lang, 60)}" for k in values
+             if not k.endswith("_da") and pick(k) not in (None, [], {}, "")
+             and not isinstance(pick(k), Mapping)]
     return shown[:4]
 
 
