@@ -50,7 +50,7 @@ def _step(match: Match, token: str) -> list[Match]:
     if isinstance(value, list):
         if token == WILDCARD:
             return [Match(f"{match.pointer}/{i}", item) for i, item in enumerate(value)]
-        if token.isdigit() and int(token) < len(value):
+        if token.isascii() and token.isdigit() and int(token) < len(value):  # '²' is a digit too
             return [Match(f"{match.pointer}/{token}", value[int(token)])]
         return []
     if isinstance(value, dict):
