@@ -1,4 +1,4 @@
-"""Named domain checks: judgements on emissions, targets and coverage that data checks cannot make.
+"""Named domain checks on emissions and targets: judgements data checks cannot make.
 
 Each check reads the plan (`ctx.root`, plain JSON); only `sector_sum` judges its matches, the
 others read fixed places and ignore what the rule selects. Data the plan must state but lacks is
@@ -20,9 +20,6 @@ from capf.message import Phrase, bilingual
 from capf.selector import Match
 
 Sector = Literal["energy", "transport", "waste", "ippu", "agriculture", "land_use"]
-RiskLevel = Literal["low", "medium", "high", "very_high"]
-HIGH: tuple[RiskLevel, ...] = ("high", "very_high")
-ROLES = ("own_operations", "supplier", "authority", "facilitator")
 # National 2030 sector ranges vs 2019, low/mid/high % (capf-framework.md §4, national climate
 # programme 2022; secondary source).
 NATIONAL_RANGES = {"energy": (89.0, 102.0, 115.0), "transport": (30.0, 33.0, 36.0),
@@ -37,12 +34,12 @@ def _t(tonnes: float | None) -> int | None:
     return None if tonnes is None else round(tonnes)
 
 
-def _finding(outcome: Outcome, values: dict[str, Any], evidence: Any = ()) -> Finding:
+def finding(outcome: Outcome, values: dict[str, Any], evidence: Any = ()) -> Finding:
     """Evidence once per pointer, in the order found, so verdicts stay byte-identical."""
     return Finding(outcome, values, tuple(dict.fromkeys(evidence)))
 
 
-def _text(value: Any) -> bool:
+def has_text(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
@@ -72,8 +69,8 @@ def sector_sum(ctx: Context, matches: list[Match], opts: SectorSumOptions) -> Fi
             labels.append(Phrase.said("sum_difference", item=label_of(m), gap=round(gap)))
     values = {"checked": len(records), **bilingual("mismatches", labels), "worst_gap_t": _t(worst)}
     if not records:
-        return _finding("not_applicable", values)
-    return _finding("fail" if bad else "pass", values, evidence_of(bad or records))
+        return finding("not_applicable", values)
+    return finding("fail" if bad else "pass", values, evidence_of(bad or records))
 
 
 class TargetReductionOptions(Options):
@@ -100,15 +97,15 @@ def target_reduction(ctx: Context, matches: list[Match], opts: TargetReductionOp
         **bilingual("detail", reason and reason.sentence())}
     evidence = level.pointers + ((found[0],) if found else ())
     if level.tonnes is None:
-        return _finding("needs_review" if level.pointers else "fail", values, evidence)
+        return finding("needs_review" if level.pointers else "fail", values, evidence)
     if reference is None or reference <= 0:
-        return _finding("needs_review", values, evidence or ("/inventory",))
+        return finding("needs_review", values, evidence or ("/inventory",))
     reduction = (1 - level.tonnes / reference) * 100
     values["reduction_percent"] = round(reduction, 1)
     values.update(bilingual("detail", Phrase.said(
         "target_cut", **values, ref_year=opts.reference_year, least=opts.min_reduction_percent)))
     ok = reduction >= opts.min_reduction_percent - opts.tolerance_percent
-    return _finding("pass" if ok else "fail", values, evidence)
+    return finding("pass" if ok else "fail", values, evidence)
 
 
 class PerCapitaOptions(Options):
@@ -130,14 +127,14 @@ def per_capita_level(ctx: Context, matches: list[Match], opts: PerCapitaOptions)
         "population": None if population is None else int(population), "per_capita_t": None,
         **bilingual("detail", reason and reason.sentence())}
     if population is None:  # GOV-11: the plan must state its population
-        return _finding("fail", values, (em.POPULATION,))
+        return finding("fail", values, (em.POPULATION,))
     if level.tonnes is None:
-        return _finding("needs_review" if level.pointers else "fail", values, level.pointers)
+        return finding("needs_review" if level.pointers else "fail", values, level.pointers)
     per_capita = round(level.tonnes / population, 2)  # judged as shown, to 2 decimals
     values["per_capita_t"] = per_capita
     values.update(bilingual("detail", Phrase.said(f"per_resident_{opts.basis}", **values)))
     ok = per_capita <= opts.max_t_per_capita
-    return _finding("pass" if ok else "fail", values, (*level.pointers, em.POPULATION))
+    return finding("pass" if ok else "fail", values, (*level.pointers, em.POPULATION))
 
 
 class MankoOptions(Options):
@@ -186,15 +183,15 @@ def manko(ctx: Context, matches: list[Match], opts: MankoOptions) -> Finding:
               reason and Phrase.said("manko_unchecked", why=reason)]
     evidence = [p for gap in bad or gaps for p in gap.pointers]
     stated = [p for p, m in em.items(ctx.root, "/manko/milestones") if em.number(m.get("t_co2e"))]
-    if opts.require_strategy and stated and not _text(em.get(ctx.root, "/manko/strategy")):
+    if opts.require_strategy and stated and not has_text(em.get(ctx.root, "/manko/strategy")):
         reason = Phrase.said("manko_no_strategy")
         values.update(bilingual("reason", reason), **bilingual("detail", Phrase.join(
             [*detail, reason.sentence()], " ")))
-        return _finding("fail", values, [*stated, "/manko/strategy"])
+        return finding("fail", values, [*stated, "/manko/strategy"])
     values.update(bilingual("reason", reason), **bilingual("detail", Phrase.join(detail, " ")))
     if not gaps:
-        return _finding("not_applicable", values)
-    return _finding("fail" if bad else "pass", values, evidence)
+        return finding("not_applicable", values)
+    return finding("fail" if bad else "pass", values, evidence)
 
 
 class PathwayConsistencyOptions(Options):
@@ -213,11 +210,11 @@ def pathway_consistency(ctx: Context, matches: list[Match],
     values.update(dict.fromkeys(("worst_year", "bau_t", "effects_t", "pathway_t")))
     if not rows:  # nothing states an effect: whether actions explain the pathway is open
         values.update(bilingual("detail", Phrase.said("pathway_no_common_year")))
-        return _finding("needs_review", values, (em.BAU, em.PATHWAY))
+        return finding("needs_review", values, (em.BAU, em.PATHWAY))
     worst = max(bad or rows, key=lambda r: r.unexplained)
     values.update(worst_year=worst.year, bau_t=_t(worst.bau), effects_t=_t(worst.effects),
                   pathway_t=_t(worst.pathway), **bilingual("detail", worst.mismatch() if bad else None))
-    return _finding("fail" if bad else "pass", values, [p for r in bad or rows for p in r.pointers])
+    return finding("fail" if bad else "pass", values, [p for r in bad or rows for p in r.pointers])
 
 
 class SectorRangesOptions(Options):
@@ -262,72 +259,8 @@ def sector_ranges(ctx: Context, matches: list[Match], opts: SectorRangesOptions)
         offending = offending + list(cut.pointers)
     values.update(bilingual("failing", failing), **bilingual("reviewed", reviewed))
     if failing or reviewed:
-        return _finding("fail" if failing else "needs_review", values, offending)
-    return _finding("pass", values, seen)
-
-
-class RolesCoverOptions(Options):
-    require_all_roles_for: list[Sector] = Field(default_factory=list, description=(
-        "Sectors whose row must use all four roles or justify the absence (2024, GOV-4)."))
-
-
-def roles_cover(ctx: Context, matches: list[Match], opts: RolesCoverOptions) -> Finding:
-    """Each emitting sector and priority hazard has a row of municipal roles in the role matrix."""
-    plan = ctx.root
-    rows: dict[str, list[tuple[str, Any]]] = {}
-    for pointer, row in em.items(plan, "/governance/roles"):
-        for key in dict.fromkeys((row.get("sector"), row.get("hazard"))):
-            if key is not None:
-                rows.setdefault(key, []).append((pointer, row))
-    status = em.get(plan, "/inventory/status_year")
-    found = em.located(plan, em.INVENTORY, status) if isinstance(status, int) else None
-    where, record = found or ("", {})
-    needed = {s: f"{where}/sectors/{s}" for s, v in (record.get("sectors") or {}).items()
-              if em.number(v)}
-    needed.update({h["hazard"]: p for p, h in em.items(plan, "/risk_assessment/hazards")
-                   if h.get("priority") is True and "hazard" in h})
-    for sector in opts.require_all_roles_for:
-        needed.setdefault(sector, "/governance/roles")
-    missing = [k for k in needed if not any(r.get("roles") for _, r in rows.get(k, []))]
-    incomplete = []
-    for sector in opts.require_all_roles_for:
-        used = {role for _, r in rows.get(sector, []) for role in r.get("roles") or []}
-        justified = any(_text(r.get("justification")) for _, r in rows.get(sector, []))
-        if sector not in missing and not justified and len(used & set(ROLES)) < len(ROLES):
-            incomplete.append(sector)
-    values = {"missing": missing, "incomplete": incomplete}
-    evidence = [needed[k] for k in missing] + [p for k in incomplete for p, _ in rows[k]]
-    if evidence:
-        return _finding("fail", values, evidence)
-    if found is None:  # without a status-year record the sectors to cover are unknown
-        return _finding("needs_review", values, (em.INVENTORY,))
-    return _finding("pass", values, tuple(p for rs in rows.values() for p, _ in rs))
-
-
-class HazardActionsOptions(Options):
-    levels: list[RiskLevel] = Field(default_factory=lambda: list(HIGH), description=(
-        "Current or future risk levels that make a hazard high priority (ADA-4), besides "
-        "priority: true."))
-
-
-def hazard_actions(ctx: Context, matches: list[Match], opts: HazardActionsOptions) -> Finding:
-    """Every high-priority hazard has an adaptation action with an owner and a timeline."""
-    plan = ctx.root
-    hazards = [(p, h) for p, h in em.items(plan, "/risk_assessment/hazards") if "hazard" in h]
-    priority = [(p, h["hazard"]) for p, h in hazards if h.get("priority") is True
-                or h.get("risk_current") in opts.levels or h.get("risk_future") in opts.levels]
-    covered = {hazard for _, a in em.items(plan, "/actions")
-               if a.get("type") in ("adaptation", "both")
-               and _text(a.get("owner")) and a.get("timeline")
-               for hazard in a.get("hazards") or []}
-    uncovered = [(p, h) for p, h in priority if h not in covered]
-    values = {"uncovered": list(dict.fromkeys(h for _, h in uncovered)),
-              "priority_hazards": list(dict.fromkeys(h for _, h in priority))}
-    if not hazards:
-        return _finding("not_applicable", values)
-    if uncovered:
-        return _finding("fail", values, tuple(p for p, _ in uncovered))
-    return _finding("pass", values, tuple(p for p, _ in priority))
+        return finding("fail" if failing else "needs_review", values, offending)
+    return finding("pass", values, seen)
 
 
 DOMAIN_CHECKS: dict[str, CheckSpec] = {
@@ -343,8 +276,5 @@ DOMAIN_CHECKS: dict[str, CheckSpec] = {
                      "years_checked mismatches worst_year bau_t effects_t pathway_t detail"),
         CheckSpec.of("sector_ranges", sector_ranges, SectorRangesOptions,
                      "failing reviewed year base_year"),
-        CheckSpec.of("roles_cover", roles_cover, RolesCoverOptions, "missing incomplete"),
-        CheckSpec.of("hazard_actions", hazard_actions, HazardActionsOptions,
-                     "uncovered priority_hazards"),
     )
 }

@@ -23,7 +23,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = tuple((name, frozenset(modules.
                                                         name, modules in (
     ("base", "errors pointer resources fmt labels message"),
     ("load", "yamlstream document schema selector plan"),
-    ("rules", "rule emissions check checks domain vocabulary clause ruleset waiver"),
+    ("rules", "rule emissions check checks domain coverage vocabulary clause ruleset waiver"),
     ("verdict", "verdict"),
     ("evaluate", "evaluator"),
     ("render", "chart textout junit sarif report ruledocs schemadocs modelschema diff template"),
@@ -37,7 +37,7 @@ FORBIDDEN: list[tuple[str, str, str]] = [
     ("document schema selector errors pointer yamlstream resources",
      "evaluator verdict report cli plan ruleset", "the reader knows nothing of judging"),
     ("plan", "evaluator ruleset report cli verdict", "a plan is data, judged elsewhere"),
-    ("checks domain clause emissions check vocabulary",
+    ("checks domain coverage clause emissions check vocabulary",
      "evaluator verdict report cli", "checks judge values, they do not grade or render"),
     ("evaluator", "report cli textout chart sarif junit batch diff", "evaluation never renders"),
     ("verdict", "evaluator report cli ruleset plan", "the verdict model is plain data"),

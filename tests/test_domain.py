@@ -10,8 +10,10 @@ import pytest
 from pydantic import ValidationError
 
 from capf.check import Context, Finding
+from capf.coverage import COVERAGE_CHECKS
 from capf.domain import DOMAIN_CHECKS, SectorRangesOptions
 from capf.selector import parse_selector
+from capf.vocabulary import VOCABULARY
 
 BASE: dict[str, Any] = {
     "municipality": {"name": "Fiktiv Kommune", "fictional": True, "population": 100_000},
@@ -46,16 +48,20 @@ def with_(**changes: Any) -> dict[str, Any]:
 
 
 def run(check: str, doc: dict[str, Any], select: str | None = None, **options: Any) -> Finding:
-    spec = DOMAIN_CHECKS[check]
+    spec = VOCABULARY[check]
     matches = parse_selector(select).select(doc) if select else []
     return spec.fn(Context(doc, date(2025, 1, 1)), matches, spec.options(**options))
 
 
+DOMAIN_NAMES = ["sector_sum", "target_reduction", "per_capita_level", "manko",
+                "pathway_consistency", "sector_ranges", "roles_cover", "hazard_actions"]
+
+
 def test_registry_is_complete_and_documented() -> None:
-    assert sorted(DOMAIN_CHECKS) == sorted([
-        "sector_sum", "target_reduction", "per_capita_level", "manko", "pathway_consistency",
-        "sector_ranges", "roles_cover", "hazard_actions"])
-    for name, spec in DOMAIN_CHECKS.items():
+    assert sorted(DOMAIN_CHECKS) + sorted(COVERAGE_CHECKS) == sorted(DOMAIN_NAMES[:6]) + sorted(
+        DOMAIN_NAMES[6:])
+    assert set(DOMAIN_NAMES) <= set(VOCABULARY)
+    for name, spec in {**DOMAIN_CHECKS, **COVERAGE_CHECKS}.items():
         assert spec.name == name
         assert spec.summary == (spec.fn.__doc__ or "").strip().splitlines()[0]
         assert spec.outputs
