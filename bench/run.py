@@ -41,7 +41,7 @@ from capf.check import Context  # noqa: E402
 from capf.evaluator import evaluate, run_rule  # noqa: E402
 from capf.plan import load_plan  # noqa: E402
 from capf.ruleset import load_ruleset  # noqa: E402
-from capf.schema import validator  # noqa: E402
+from capf.schema import fast_is_valid, validator  # noqa: E402
 
 AS_OF = date(2026, 1, 1)
 SIZES = (50, 500, 5000)
@@ -129,10 +129,15 @@ def engine_timings(min_time: float) -> tuple[list[Timing], dict[int, dict[str, f
             "full": measure(lambda d=data: evaluate(load_plan(d), ruleset, as_of=AS_OF),
                             min_time),
         }
+        fast = fast_is_valid("plan")
+        if fast is not None:  # the optional `fast` extra: load_plan uses it for valid plans
+            figures["validate_fast"] = measure(lambda d=data, f=fast: f(d), min_time)
         by_size[size] = {k: v[0] for k, v in figures.items()}
         tag = "a" if size == SIZES[0] else "c"
         rows += [
             Timing(f"({tag}) schema validation alone, {size} actions", *figures["validate"]),
+            *([Timing(f"({tag}) schema validation, jsonschema-rs fast path (extra `fast`), "
+                      f"{size} actions", *figures["validate_fast"])] if fast else []),
             Timing(f"({'b' if tag == 'a' else 'c'}) load_plan (copy + validate + hash), "
                    f"{size} actions", *figures["load"]),
             Timing(f"({'b' if tag == 'a' else 'c'}) evaluate alone ({PROFILE}, "

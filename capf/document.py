@@ -139,7 +139,8 @@ def _parse_json(text: str, source: str) -> JSON:
         raise InvalidDocument(f"{source}: nested deeper than {MAX_DEPTH} levels",
                               source=source) from None
     except ValueError as exc:  # e.g. an integer longer than Python's digit limit
-        raise InvalidDocument(f"{source}: invalid number: {str(exc)[:120]}", source=source) from None
+        digits = "an integer longer than 4,300 digits" if "digits" in str(exc) else "a number"
+        raise InvalidDocument(f"{source}: {digits} cannot be read", source=source) from None
     _check_depth(data, source)
     return data
 

@@ -47,6 +47,9 @@ def load_plan(plan: str | Path | Mapping[str, Any], *, source: str | None = None
 
 def plan_from_document(document: Document) -> Plan:
     data = document.data
+    if data is None:
+        raise InvalidPlan(f"{document.source}: the document is empty (start from `capf init`)",
+                          source=document.source)
     found = problems("plan", data)
     if found:
         located = tuple(Problem(p.pointer, p.message, document.line_of(p.pointer)) for p in found)

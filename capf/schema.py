@@ -154,7 +154,8 @@ def _problem(error: ValidationError) -> Problem:
     if kind == "type":
         types = value if isinstance(value, list) else [value]
         return Problem(pointer(path),
-                       f"expected {' or '.join(types)}, got {_json_type(instance)} {_short(instance)}")
+                       f"expected {' or '.join(types)}, got {_json_type(instance)}"
+                       + ("" if instance is None else f" {_short(instance)}"))
     if kind == "enum":
         return Problem(pointer(path), f"{_short(instance)} is not one of {', '.join(map(str, value))}")
     if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
