@@ -49,7 +49,7 @@ def get(root: Any, pointer: str) -> Any:
     """The value at a pointer of plain object keys (the fixed places this module reads), or None."""
     value = root
     for key in pointer.strip("/").split("/"):
-        if not isinstance(value, Mapping):
+        if not isinstance(value, dict):
             return None
         value = value.get(key)
     return value
@@ -60,7 +60,7 @@ def items(root: Any, pointer: str) -> list[tuple[str, Record]]:
     found = get(root, pointer)
     if not isinstance(found, list):
         return []
-    return [(f"{pointer}/{i}", x) for i, x in enumerate(found) if isinstance(x, Mapping)]
+    return [(f"{pointer}/{i}", x) for i, x in enumerate(found) if isinstance(x, dict)]
 
 
 def located(root: Any, pointer: str, year: int) -> tuple[str, Record] | None:
@@ -71,7 +71,7 @@ def located(root: Any, pointer: str, year: int) -> tuple[str, Record] | None:
 def record_for(series: Any, year: int) -> Record | None:
     """The first record for `year`: a plan lists a year once, and a reader sees the first one."""
     records = series if isinstance(series, list) else []
-    return next((r for r in records if isinstance(r, Mapping) and r.get("year") == year), None)
+    return next((r for r in records if isinstance(r, dict) and r.get("year") == year), None)
 
 
 def total_of(record: Record | None) -> float | None:
@@ -82,7 +82,7 @@ def total_of(record: Record | None) -> float | None:
     if total is not None:
         return total
     sectors = record.get("sectors")
-    figures = [number(v) for v in sectors.values()] if isinstance(sectors, Mapping) else []
+    figures = [number(v) for v in sectors.values()] if isinstance(sectors, dict) else []
     known = [v for v in figures if v is not None]
     return sum(known) if known else None
 
@@ -94,7 +94,7 @@ def sector_value(record: Record | None, sector: str) -> float | None:
     if sector == "total":
         return total_of(record)
     sectors = record.get("sectors")
-    return number(sectors.get(sector)) if isinstance(sectors, Mapping) else None
+    return number(sectors.get(sector)) if isinstance(sectors, dict) else None
 
 
 def target_level(target: Record, plan: Any, pointer: str = "") -> Level:
