@@ -280,21 +280,23 @@ def scenario_level(plan: Any, pointer: str, year: int) -> Level:
     return Level(total, reason, (found[0],))
 
 
-def action_effects(plan: Any, year: int) -> tuple[float, tuple[str, ...]]:
-    """Summed `effect` of mitigation actions (and those of type both) in a year, with pointers.
+def action_effects(plan: Any) -> dict[int, tuple[float, tuple[str, ...]]]:
+    """Per year, the summed `effect` of mitigation actions (and those of type both), with pointers.
 
     Adaptation-only actions do not reduce emissions, so their stated effects are not counted.
+    One pass over the actions for all years: a plan may hold thousands of them.
     """
-    total, pointers = 0.0, []
+    totals: dict[int, float] = {}
+    pointers: dict[int, list[str]] = {}
     for pointer, action in items(plan, "/actions"):
         if action.get("type") not in ("mitigation", "both"):
             continue
         for p, effect in items(action, "/effect"):
-            tonnes = number(effect.get("t_co2e"))
-            if effect.get("year") == year and tonnes is not None:
-                total += tonnes
-                pointers.append(pointer + p)
-    return total, tuple(pointers)
+            tonnes, year = number(effect.get("t_co2e")), effect.get("year")
+            if isinstance(year, int) and tonnes is not None:
+                totals[year] = totals.get(year, 0.0) + tonnes
+                pointers.setdefault(year, []).append(pointer + p)
+    return {year: (totals[year], tuple(pointers[year])) for year in totals}
 
 
 @dataclass(frozen=True)
@@ -321,8 +323,9 @@ class Explained:
 def explained_years(plan: Any) -> list[Explained]:
     """Years with a total in both BAU and action pathway and a stated effect, in year order."""
     found = []
+    effects_of = action_effects(plan)
     for year in sorted({r["year"] for _, r in items(plan, BAU) if isinstance(r.get("year"), int)}):
-        effects, pointers = action_effects(plan, year)
+        effects, pointers = effects_of.get(year, (0.0, ()))
         bau, path = scenario_level(plan, BAU, year), scenario_level(plan, PATHWAY, year)
         if pointers and bau.tonnes is not None and path.tonnes is not None:
             seen = bau.pointers + path.pointers + pointers
