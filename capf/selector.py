@@ -36,6 +36,8 @@ class Selector:
     def select(self, root: Any, here: Match | None = None) -> list[Match]:
         """All matches, in document order. A missing key or index yields no match."""
         start = Match("", root) if self.absolute or here is None else here
+        if not self.has_wildcard:  # the common case: at most one match, no lists built
+            return _walk(start, self.tokens)
         found = [start]
         for token in self.tokens:
             step: list[Match] = []
@@ -43,6 +45,19 @@ class Selector:
                 step.extend(_step(match, token))
             found = step
         return found
+
+
+def _walk(start: Match, tokens: tuple[str, ...]) -> list[Match]:
+    value, path = start.value, start.pointer
+    for token in tokens:
+        if isinstance(value, dict) and token in value:
+            value, path = value[token], f"{path}/{escape_pointer_token(token)}"
+        elif (isinstance(value, list) and token.isascii() and token.isdigit()
+              and int(token) < len(value)):
+            value, path = value[int(token)], f"{path}/{token}"
+        else:
+            return []
+    return [Match(path, value)]
 
 
 def _step(match: Match, token: str) -> list[Match]:
