@@ -81,28 +81,46 @@ def parse_text(text: str, source: str = "<string>", *, json_syntax: bool = False
 
 def from_mapping(value: Mapping[str, Any], source: str = "<mapping>") -> Document:
     """Copy caller-supplied data into plain JSON data, refusing what a file could not hold."""
-    return Document(data=_plain(value, source, [], 0), source=source)
+    return Document(data=_plain(value, source, (), 0), source=source)
 
 
-def _plain(value: Any, source: str, path: list[str | int], depth: int) -> JSON:
-    if depth > MAX_DEPTH:
-        refuse(source, path, f"nested deeper than {MAX_DEPTH} levels")
+Path_ = tuple[Any, ...]  # (parent path, key): built in O(1) per node, unrolled only on error
+
+
+def _unrolled(path: Path_) -> list[str | int]:
+    keys: list[str | int] = []
+    while path:
+        path, key = path
+        keys.append(key)
+    return keys[::-1]
+
+
+def _plain(value: Any, source: str, path: Path_, depth: int) -> JSON:
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:  # most of a plan
+        return value
+    if kind is float:
+        if not math.isfinite(value):
+            refuse(source, _unrolled(path), f"number {value} is not finite")
+        return value
+    if depth >= MAX_DEPTH and isinstance(value, Mapping | list | tuple):
+        refuse(source, _unrolled(path), f"nested deeper than {MAX_DEPTH} levels")
     if isinstance(value, Mapping):
         out: dict[str, JSON] = {}
         for key, item in value.items():
             if not isinstance(key, str):
-                refuse(source, path, f"key {key!r} is not a string")
-            out[key] = _plain(item, source, [*path, key], depth + 1)
+                refuse(source, _unrolled(path), f"key {key!r} is not a string")
+            out[key] = _plain(item, source, (path, key), depth + 1)
         return out
     if isinstance(value, list | tuple):
-        return [_plain(item, source, [*path, i], depth + 1) for i, item in enumerate(value)]
+        return [_plain(item, source, (path, i), depth + 1) for i, item in enumerate(value)]
     if isinstance(value, float) and not math.isfinite(value):
-        refuse(source, path, f"number {value} is not finite")
+        refuse(source, _unrolled(path), f"number {value} is not finite")
     if isinstance(value, date):
         return value.isoformat()
-    if value is None or isinstance(value, str | bool | int | float):
+    if isinstance(value, str | bool | int | float):
         return value
-    refuse(source, path, f"value of type {type(value).__name__} cannot appear in a plan")
+    refuse(source, _unrolled(path), f"value of type {type(value).__name__} cannot appear in a plan")
 
 
 # --- JSON -------------------------------------------------------------------------------------
