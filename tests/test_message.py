@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_rule_examples import all_rules
 
 from capf import evaluate, load_plan, load_ruleset
 from capf.check import Context
@@ -24,7 +25,7 @@ from capf.message import (
     show,
 )
 from capf.rule import Text
-from capf.ruleset import BUILTIN_PROFILES, CompiledRule
+from capf.ruleset import BUILTIN_PROFILES
 from capf.verdict import Result
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -166,14 +167,6 @@ def english_in_danish(result: Result) -> list[str]:
     return found
 
 
-def _builtin_rules() -> list[CompiledRule]:
-    seen: dict[str, CompiledRule] = {}
-    for profile in BUILTIN_PROFILES:
-        for compiled in load_ruleset(profile).rules:
-            seen.setdefault(f"{compiled.profile}:{compiled.rule.id}", compiled)
-    return list(seen.values())
-
-
 def _findings() -> list[tuple[str, Result]]:
     """Every non-pass result of the example plans and of every rule's failing examples."""
     out = []
@@ -182,7 +175,7 @@ def _findings() -> list[tuple[str, Result]]:
         for profile in BUILTIN_PROFILES:
             for result in evaluate(plan, load_ruleset(profile), as_of=AS_OF).results:
                 out.append((f"{path.stem}/{profile}/{result.rule}", result))
-    for compiled in _builtin_rules():
+    for compiled in all_rules():
         for index, fragment in enumerate(compiled.rule.examples.fail):
             plan = load_plan(fragment, source=f"{compiled.rule.id} example")
             out.append((f"{compiled.rule.id}/fail{index}",

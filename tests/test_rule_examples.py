@@ -14,7 +14,8 @@ from capf.ruleset import BUILTIN_PROFILES, CompiledRule, load_ruleset
 AS_OF = date(2026, 1, 1)  # the date rule examples are judged as of (documented in docs/rules.md)
 
 
-def _all_rules() -> list[CompiledRule]:
+def all_rules() -> list[CompiledRule]:
+    """Every rule of the built-in profiles once (also used by tests/test_message.py)."""
     seen: dict[str, CompiledRule] = {}
     for profile in BUILTIN_PROFILES:
         for compiled in load_ruleset(profile).rules:
@@ -24,7 +25,7 @@ def _all_rules() -> list[CompiledRule]:
 
 CASES = [
     pytest.param(compiled, expected, index, id=f"{compiled.rule.id}-{expected}{index}")
-    for compiled in _all_rules()
+    for compiled in all_rules()
     for expected, fragments in (("pass", compiled.rule.examples.pass_),
                                 ("fail", compiled.rule.examples.fail))
     for index in range(len(fragments))
@@ -41,5 +42,5 @@ def test_rule_example(compiled: CompiledRule, expected: str, index: int) -> None
 
 
 def test_every_rule_has_both_kinds_of_example() -> None:
-    for compiled in _all_rules():
+    for compiled in all_rules():
         assert compiled.rule.examples.pass_ and compiled.rule.examples.fail, compiled.rule.id
