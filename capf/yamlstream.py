@@ -111,6 +111,9 @@ def parse_yaml(text: str, source: str, lines: dict[str, int] | None = None) -> J
         mark = exc.problem_mark or exc.context_mark
         where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else source
         problem = exc.problem or exc.context or "invalid YAML"
+        if "nesting depth" in problem:  # libyaml's scanner can reach its own limit (1000) first
+            raise InvalidDocument(f"{where}: nested deeper than {MAX_DEPTH} levels",
+                                  source=source) from None
         raise InvalidDocument(f"{where}: invalid YAML: {problem}", source=source) from None
     except yaml.reader.ReaderError as exc:  # a character YAML forbids (NUL, raw controls)
         raise InvalidDocument(f"{source}: invalid YAML: {exc.reason} ({exc.character!r} at "

@@ -27,8 +27,8 @@ REFUSED_YAML = [
     ("str tag", "a: !!str 1\n", "explicit YAML tag"),
     ("two documents", "a: 1\n---\nb: 2\n", "more than one YAML document"),
     ("syntax", "a: [1, 2\n", "x.yaml:2:1: invalid YAML"),
-    # Our limit, or libyaml's own (1000) when a build of it parses ahead: a clear error either way.
-    ("deep", "a: " + "[" * 10_000 + "]" * 10_000 + "\n", "nest"),
+    # Our limit; a libyaml build whose scanner reaches its own (1000) first says the same.
+    ("deep", "a: " + "[" * 10_000 + "]" * 10_000 + "\n", f"nested deeper than {MAX_DEPTH}"),
 ]
 
 
@@ -37,7 +37,7 @@ def test_hostile_yaml_is_refused_with_its_place(text: str, expected: str) -> Non
     with pytest.raises(InvalidDocument) as caught:
         parse_text(text, "x.yaml")
     message = str(caught.value)
-    assert expected in message.replace("nesting", "nested")
+    assert expected in message
     assert "\n" not in message
 
 
