@@ -91,10 +91,12 @@ class AnyOf(Clause):
 
     def judge(self, ctx: Context, matches: list[Match], here: Match | None) -> Finding:
         anchor = _anchor(self, matches, here)
-        findings = [child.run(ctx, anchor) for child in self.children]
-        passed = [f for f in findings if f.outcome == "pass"]
-        if passed:
-            return passed[0]
+        findings = []
+        for child in self.children:  # the first pass decides; later children need not run
+            found = child.run(ctx, anchor)
+            if found.outcome == "pass":
+                return found
+            findings.append(found)
         return combine(findings)
 
 
