@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from capf.batch import run_batch, write_atomic
 from capf.document import read_file
-from capf.errors import CapfError, UsageError
+from capf.errors import CapfError, UsageError, first_problem
 from capf.evaluator import ENGINE_VERSION, evaluate
 from capf.junit import junit_xml
 from capf.plan import Plan, load_plan, plan_from_document
@@ -163,12 +163,15 @@ def _format(path: Path, formats: dict[str, str]) -> str:
     return fmt
 
 
-def _judge_all(args: argparse.Namespace, paths: Sequence[str]) -> tuple[RuleSet, list[Verdict]]:
+def _judge_all(args: argparse.Namespace,
+               paths: Sequence[str]) -> tuple[RuleSet, list[tuple[Plan, Verdict]]]:
+    """Every plan judged with the one rule set, waiver file and date the options name."""
     ruleset = load_ruleset(args.profile)
     waivers = load_waivers(args.waivers) if args.waivers else None
     as_of = args.as_of or date.today()
-    return ruleset, [evaluate(load_plan(Path(p)), ruleset, as_of=as_of, waivers=waivers)
-                     for p in paths]
+    plans = [load_plan(Path(p)) for p in paths]
+    return ruleset, [(plan, evaluate(plan, ruleset, as_of=as_of, waivers=waivers))
+                     for plan in plans]
 
 
 def _written(path: Path, text: str) -> int:
@@ -178,7 +181,8 @@ def _written(path: Path, text: str) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    ruleset, verdicts = _judge_all(args, args.plans)
+    ruleset, judged = _judge_all(args, args.plans)
+    verdicts = [verdict for _, verdict in judged]
     if args.format == "json":
         texts = [v.model_dump_json(indent=2) for v in verdicts]
         text = texts[0] if len(texts) == 1 else \
@@ -198,10 +202,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from capf.report import render_report
 
     fmt = _format(args.output, REPORT_FORMATS)
-    ruleset = load_ruleset(args.profile)
-    waivers = load_waivers(args.waivers) if args.waivers else None
-    plan = load_plan(Path(args.plan))
-    verdict = evaluate(plan, ruleset, as_of=args.as_of, waivers=waivers)
+    ruleset, [(plan, verdict)] = _judge_all(args, [args.plan])
     return _written(args.output, render_report(verdict, fmt, args.lang, plan=plan,
                                                ruleset=ruleset))
 
@@ -210,8 +211,8 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     from capf.report import render_checklist
 
     fmt = _format(args.output, CHECKLIST_FORMATS)
-    ruleset, verdicts = _judge_all(args, [args.plan] if args.plan else [])
-    verdict = verdicts[0] if verdicts else None
+    ruleset, judged = _judge_all(args, [args.plan] if args.plan else [])
+    verdict = judged[0][1] if judged else None
     return _written(args.output, render_checklist(verdict, fmt, args.lang, ruleset=ruleset))
 
 
@@ -238,10 +239,9 @@ def _verdict_or_plan(path: Path, args: argparse.Namespace,
         try:
             return Verdict.model_validate_json(document.text or ""), None
         except ValidationError as exc:
-            first = exc.errors()[0]
-            place = "/" + "/".join(str(p) for p in first["loc"])
-            raise CapfError(f"{path}: not a valid verdict at {place}: {first['msg']}",
-                            source=str(path)) from None
+            place, message = first_problem(exc)
+            raise CapfError(f"{path}: not a valid verdict at /{place.replace('.', '/')}: "
+                            f"{message}", source=str(path)) from None
     plan = plan_from_document(document)
     return evaluate(plan, ruleset(), as_of=args.as_of), plan
 

@@ -135,16 +135,20 @@ def fields_of(template: str) -> list[str]:
     return names
 
 
+def localized(values: Mapping[str, Any], name: str, lang: str) -> Any:
+    """A check's value `name` in `lang`: its `name_<lang>` twin when there is one."""
+    value = values.get(f"{name}_{lang}") if lang in TRANSLATED else None
+    return values.get(name) if value is None else value
+
+
 def fill(template: str, values: Mapping[str, Any], lang: str) -> str:
     """The template with each `{name}` shown in `lang`; `name_<lang>` wins over `name`."""
     out = []
     for literal, name, _, _ in _FORMATTER.parse(template):
         out.append(literal)
         if name is not None:
-            value = values.get(f"{name}_{lang}") if lang in TRANSLATED else None
-            if value is None:
-                value = values.get(name)
-            out.append(show(value, lang, plain=name == "year" or name.endswith("_year")))
+            out.append(show(localized(values, name, lang), lang,
+                            plain=name == "year" or name.endswith("_year")))
     return "".join(out)
 
 

@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 from capf import chart
 from capf.fmt import csv_text, day, percent, quote
 from capf.labels import label, words
+from capf.message import TRANSLATED, localized
 from capf.plan import Plan
 from capf.resources import templates_dir
 from capf.rule import Text
@@ -245,14 +246,14 @@ def render_report(verdict: Verdict, fmt: str = "html", lang: str = "da",
     return environment().get_template(f"report.{fmt}.j2").render(context)
 
 
+_TWINS = tuple(f"_{lang}" for lang in TRANSLATED)  # `reason_da` is shown as `reason`
+
+
 def _key_values(values: Mapping[str, Any], lang: str) -> list[str]:
     """The engine's scalar findings (counts, years, ages) a reviewer checks against the plan."""
-    def pick(key: str) -> Any:  # a check's Danish twin `key_da` when writing Danish
-        return values.get(f"{key}_da", values[key]) if lang == "da" else values[key]
-
-    shown = [f"{k}={quote(pick(k), lang, 60)}" for k in values
-             if not k.endswith("_da") and pick(k) not in (None, [], {}, "")
-             and not isinstance(pick(k), Mapping)]
+    picked = {k: localized(values, k, lang) for k in values if not k.endswith(_TWINS)}
+    shown = [f"{k}={quote(v, lang, 60)}" for k, v in picked.items()
+             if v not in (None, [], {}, "") and not isinstance(v, Mapping)]
     return shown[:4]
 
 
