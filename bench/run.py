@@ -37,11 +37,11 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from plans import realistic_plan  # noqa: E402
 
-from capf.check import Context  # noqa: E402
-from capf.evaluator import evaluate, run_rule  # noqa: E402
-from capf.plan import load_plan  # noqa: E402
-from capf.ruleset import load_ruleset  # noqa: E402
-from capf.schema import fast_is_valid, validator  # noqa: E402
+from capf.engine.checks.check import Context  # noqa: E402
+from capf.engine.evaluator import evaluate, run_rule  # noqa: E402
+from capf.engine.ruleset import load_ruleset  # noqa: E402
+from capf.read.plan import load_plan  # noqa: E402
+from capf.read.schema import fast_is_valid, validator  # noqa: E402
 
 AS_OF = date(2026, 1, 1)
 SIZES = (50, 500, 5000)
@@ -210,7 +210,7 @@ def memory_per_size() -> list[str]:
 
 def report_timing(min_time: float) -> list[Timing]:
     try:
-        from capf.report import render_report
+        from capf.render.report import render_report
     except ImportError:
         return [Timing("(e) HTML report: skipped, capf/report.py does not exist yet", 0.0, 0)]
     ruleset = load_ruleset(PROFILE)

@@ -5,20 +5,20 @@ The way through: load_plan → evaluate(plan, load_ruleset(profile)) → Verdict
 
 from __future__ import annotations
 
-from capf.diff import VerdictDiff, diff
-from capf.errors import CapfError, InvalidDocument, InvalidPlan, InvalidRules, InvalidWaivers
-from capf.evaluator import ENGINE_VERSION as __version__
-from capf.evaluator import evaluate
-from capf.plan import Plan, load_plan
-from capf.ruleset import RuleSet, load_ruleset
-from capf.verdict import Result, Verdict
-from capf.waiver import WaiverSet, load_waivers
+from capf.engine.diff import VerdictDiff, diff
+from capf.engine.evaluator import ENGINE_VERSION as __version__
+from capf.engine.evaluator import evaluate
+from capf.engine.ruleset import RuleSet, load_ruleset
+from capf.model.errors import CapfError, InvalidDocument, InvalidPlan, InvalidRules, InvalidWaivers
+from capf.model.verdict import Result, Verdict
+from capf.read.plan import Plan, load_plan
+from capf.read.waiver import WaiverSet, load_waivers
 
 
 def render_report(verdict: Verdict, fmt: str = "html", lang: str = "da",
                   plan: Plan | None = None) -> str:
-    """The gap report (HTML or Markdown, Danish or English); see capf.report."""
-    from capf.report import render_report as render  # Jinja2 loads only when rendering
+    """The gap report (HTML or Markdown, Danish or English); see capf.render.report."""
+    from capf.render.report import render_report as render  # Jinja2 loads only when rendering
 
     return render(verdict, fmt, lang, plan)
 
@@ -26,7 +26,7 @@ def render_report(verdict: Verdict, fmt: str = "html", lang: str = "da",
 def render_checklist(verdict: Verdict | None, fmt: str = "md", lang: str = "da",
                      ruleset: RuleSet | None = None) -> str:
     """The reviewer checklist (Markdown, HTML or CSV); `verdict=None` gives a blank one."""
-    from capf.report import render_checklist as render
+    from capf.render.report import render_checklist as render
 
     return render(verdict, fmt, lang, ruleset)
 

@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import quote
 
-from capf.errors import CapfError, UsageError
-from capf.evaluator import evaluate
-from capf.fmt import csv_text
-from capf.labels import label, words
-from capf.plan import load_plan
-from capf.rule import ELEMENTS
-from capf.ruleset import RuleSet
+from capf.engine.evaluator import evaluate
+from capf.engine.ruleset import RuleSet
+from capf.model.errors import CapfError, UsageError
+from capf.model.rule import ELEMENTS
+from capf.read.plan import load_plan
+from capf.text.fmt import csv_text
+from capf.text.labels import label, words
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
 COUNTED = ("pass", "fail", "needs_review", "waived", "error")
@@ -96,7 +96,7 @@ def write_atomic(path: Path, text: str) -> None:
 def run_batch(inputs: Sequence[str], outdir: Path, ruleset: RuleSet, *, as_of: date,
               lang: str, progress: TextIO | None = None) -> list[Row]:
     """Judge every plan, write the outputs into `outdir`, return the summary rows."""
-    from capf.report import render_report
+    from capf.render.report import render_report
 
     paths = plan_files(inputs)
     outdir.mkdir(parents=True, exist_ok=True)
@@ -137,7 +137,7 @@ def summary_csv(rows: Sequence[Row]) -> str:
 
 def overview_html(rows: Sequence[Row], ruleset: RuleSet, as_of: date, lang: str) -> str:
     """The portfolio page: one line per municipality, one column per element (self-contained)."""
-    from capf.report import environment  # Jinja2 loads only when a page is written
+    from capf.render.report import environment  # Jinja2 loads only when a page is written
 
     statuses = Counter(row.status or "error" for row in rows)
     return environment().get_template("overview.html.j2").render(

@@ -20,19 +20,19 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from capf.batch import run_batch, write_atomic
-from capf.document import read_file
-from capf.errors import CapfError, UsageError, first_problem
-from capf.evaluator import ENGINE_VERSION, evaluate
-from capf.junit import junit_xml
-from capf.plan import Plan, load_plan, plan_from_document
-from capf.ruledocs import rules_json, rules_markdown
-from capf.ruleset import DEFAULT_PROFILE, RuleSet, load_ruleset
-from capf.sarif import sarif_log
-from capf.schema import SCHEMA_NAMES, load_schema
-from capf.template import plan_template
-from capf.textout import verdict_text
-from capf.verdict import Verdict
-from capf.waiver import load_waivers
+from capf.docs.ruledocs import rules_json, rules_markdown
+from capf.docs.template import plan_template
+from capf.engine.evaluator import ENGINE_VERSION, evaluate
+from capf.engine.ruleset import DEFAULT_PROFILE, RuleSet, load_ruleset
+from capf.model.errors import CapfError, UsageError, first_problem
+from capf.model.verdict import Verdict
+from capf.read.document import read_file
+from capf.read.plan import Plan, load_plan, plan_from_document
+from capf.read.schema import SCHEMA_NAMES, load_schema
+from capf.read.waiver import load_waivers
+from capf.render.junit import junit_xml
+from capf.render.sarif import sarif_log
+from capf.render.textout import verdict_text
 
 EXIT_OK, EXIT_NON_COMPLIANT, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md"}
@@ -199,7 +199,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from capf.report import render_report
+    from capf.render.report import render_report
 
     fmt = _format(args.output, REPORT_FORMATS)
     ruleset, [(plan, verdict)] = _judge_all(args, [args.plan])
@@ -208,7 +208,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_checklist(args: argparse.Namespace) -> int:
-    from capf.report import render_checklist
+    from capf.render.report import render_checklist
 
     fmt = _format(args.output, CHECKLIST_FORMATS)
     ruleset, judged = _judge_all(args, [args.plan] if args.plan else [])
@@ -247,7 +247,7 @@ def _verdict_or_plan(path: Path, args: argparse.Namespace,
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from capf.diff import diff
+    from capf.engine.diff import diff
 
     ruleset = cache(lambda: load_ruleset(args.profile))  # only loaded when a plan is given
     args.as_of = args.as_of or date.today()  # both plans judged as of the same day

@@ -20,8 +20,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from capf.plan import load_plan
-from capf.schema import problems
+from capf.read.plan import load_plan
+from capf.read.schema import problems
 
 SECTORS = ("energy", "transport", "waste", "ippu", "agriculture", "land_use")
 HAZARDS = ("cloudburst", "rainfall", "sea_level_storm_surge", "groundwater",

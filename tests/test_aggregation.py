@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from capf.verdict import criterion_status, element_status, overall_status
+from capf.model.verdict import criterion_status, element_status, overall_status
 
 CRITERION = [
     ([], "not_assessed"),

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from capf.ruleset import BUILTIN_PROFILES, criteria_catalogue, load_ruleset
+from capf.engine.ruleset import BUILTIN_PROFILES, criteria_catalogue, load_ruleset
 
 # The 30 criterion ids of shared/capf-framework.md §2, typed out so a lost criterion is noticed.
 FRAMEWORK_IDS = ([f"GOV-{n}" for n in range(1, 12)] + [f"ADA-{n}" for n in range(1, 5)]

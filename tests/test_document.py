@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from capf.document import MAX_DEPTH, parse_text, read_file
-from capf.errors import InvalidDocument
+from capf.model.errors import InvalidDocument
+from capf.read.document import MAX_DEPTH, parse_text, read_file
 
 REFUSED_YAML = [
     ("anchor", "a: &x [1]\nb: 2\n", "x.yaml:1: YAML anchors"),
@@ -89,7 +89,7 @@ def test_bom_is_accepted_and_non_utf8_refused(tmp_path: Path) -> None:
 
 
 def test_size_limit_is_checked_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("capf.document.MAX_BYTES", 100)
+    monkeypatch.setattr("capf.read.document.MAX_BYTES", 100)
     big = tmp_path / "big.yaml"
     big.write_text("a: " + "x" * 200 + "\n")
     with pytest.raises(InvalidDocument, match="limit is 100"):

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from capf.check import Context, Finding
-from capf.coverage import COVERAGE_CHECKS
-from capf.domain import DOMAIN_CHECKS, SectorRangesOptions
-from capf.selector import parse_selector
-from capf.vocabulary import VOCABULARY
+from capf.engine.checks.check import Context, Finding
+from capf.engine.checks.coverage import COVERAGE_CHECKS
+from capf.engine.checks.domain import DOMAIN_CHECKS, SectorRangesOptions
+from capf.engine.checks.vocabulary import VOCABULARY
+from capf.engine.selector import parse_selector
 
 BASE: dict[str, Any] = {
     "municipality": {"name": "Fiktiv Kommune", "fictional": True, "population": 100_000},

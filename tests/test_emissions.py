@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from capf import emissions as em
-from capf.message import Phrase
+from capf.engine import emissions as em
+from capf.text.message import Phrase
 
 # Words that only an English reason has; a Danish reason must contain none of them.
 ENGLISH = (" no ", "figure", "target", "without", " for a ", " is a ", "unknown", "emissions")

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from capf import evaluate, load_plan, load_ruleset, load_waivers
-from capf.check import Finding
 from capf.cli import main
-from capf.errors import InvalidRules, InvalidWaivers
-from capf.ruleset import BUILTIN_PROFILES
-from capf.schema import problems
+from capf.engine.checks.check import Finding
+from capf.engine.ruleset import BUILTIN_PROFILES
+from capf.model.errors import InvalidRules, InvalidWaivers
+from capf.read.schema import problems
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))

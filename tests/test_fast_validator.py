@@ -1,6 +1,6 @@
 """The optional jsonschema-rs fast path and jsonschema agree on what is a valid document.
 
-capf.schema.problems() trusts jsonschema-rs only to say "valid"; an invalid document always goes
+capf.read.schema.problems() trusts jsonschema-rs only to say "valid"; an invalid document always goes
 through jsonschema for its errors. So the one way the fast path could change a verdict is a
 document jsonschema-rs accepts and jsonschema refuses (or the reverse, which would only cost
 time). This test looks for both, on every example, every hostile file that parses, and
@@ -20,9 +20,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from capf import evaluate, load_plan
-from capf.document import read_file
-from capf.errors import CapfError
-from capf.schema import fast_is_valid, validator
+from capf.model.errors import CapfError
+from capf.read.document import read_file
+from capf.read.schema import fast_is_valid, validator
 
 pytest.importorskip("jsonschema_rs", reason="the `fast` extra (jsonschema-rs) is not installed")
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,6 +102,6 @@ def test_verdicts_are_identical_with_and_without_the_fast_path(
         monkeypatch: pytest.MonkeyPatch) -> None:
     paths = sorted((ROOT / "examples").glob("*.yaml"))
     fast = [evaluate(load_plan(p), as_of=date(2026, 1, 1)).model_dump_json() for p in paths]
-    monkeypatch.setattr("capf.schema.fast_is_valid", lambda name: None)
+    monkeypatch.setattr("capf.read.schema.fast_is_valid", lambda name: None)
     slow = [evaluate(load_plan(p), as_of=date(2026, 1, 1)).model_dump_json() for p in paths]
     assert fast == slow

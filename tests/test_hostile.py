@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from capf.schema import problems
+from capf.read.schema import problems
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 ROOT = HOSTILE.parent.parent

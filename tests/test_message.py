@@ -12,9 +12,12 @@ import pytest
 from test_rule_examples import all_rules
 
 from capf import evaluate, load_plan, load_ruleset
-from capf.check import Context
-from capf.evaluator import run_rule
-from capf.message import (
+from capf.engine.checks.check import Context
+from capf.engine.evaluator import run_rule
+from capf.engine.ruleset import BUILTIN_PROFILES
+from capf.model.rule import Text
+from capf.model.verdict import Result
+from capf.text.message import (
     MAX_VALUE_CHARS,
     PHRASES,
     Phrase,
@@ -24,9 +27,6 @@ from capf.message import (
     number,
     show,
 )
-from capf.rule import Text
-from capf.ruleset import BUILTIN_PROFILES
-from capf.verdict import Result
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = date(2026, 1, 1)

@@ -14,9 +14,9 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from capf.cli import main
-from capf.errors import CapfError, InvalidPlan
-from capf.plan import load_plan
-from capf.schema import load_schema, problems, registry
+from capf.model.errors import CapfError, InvalidPlan
+from capf.read.plan import load_plan
+from capf.read.schema import load_schema, problems, registry
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))

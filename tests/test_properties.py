@@ -16,15 +16,15 @@ import strategies as s
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from capf import emissions as em
-from capf.evaluator import build_verdict, evaluate
-from capf.plan import load_plan
-from capf.pointer import pointer
-from capf.ruleset import BUILTIN_PROFILES, RuleSet, load_ruleset
-from capf.schema import load_schema, problems
-from capf.selector import Match, parse_selector
-from capf.verdict import criterion_status, element_status, overall_status
-from capf.waiver import Waiver, WaiverSet
+from capf.engine import emissions as em
+from capf.engine.evaluator import build_verdict, evaluate
+from capf.engine.ruleset import BUILTIN_PROFILES, RuleSet, load_ruleset
+from capf.engine.selector import Match, parse_selector
+from capf.model.pointer import pointer
+from capf.model.verdict import criterion_status, element_status, overall_status
+from capf.read.plan import load_plan
+from capf.read.schema import load_schema, problems
+from capf.read.waiver import Waiver, WaiverSet
 
 OTHER = settings(max_examples=max(min(settings.default.max_examples, 200), 1))
 AS_OF = date(2026, 1, 1)

@@ -19,7 +19,7 @@ import pytest
 from test_report import AS_OF, Tags, hostile_plan
 
 import capf
-from capf.report import render_report
+from capf.render.report import render_report
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 BROWSER = next((found for name in BROWSERS if (found := shutil.which(name))), None)

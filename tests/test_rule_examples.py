@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from capf.check import Context
-from capf.evaluator import run_rule
-from capf.plan import load_plan
-from capf.ruleset import BUILTIN_PROFILES, CompiledRule, load_ruleset
+from capf.engine.checks.check import Context
+from capf.engine.evaluator import run_rule
+from capf.engine.ruleset import BUILTIN_PROFILES, CompiledRule, load_ruleset
+from capf.read.plan import load_plan
 
 AS_OF = date(2026, 1, 1)  # the date rule examples are judged as of (documented in docs/rules.md)
 

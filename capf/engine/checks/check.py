@@ -1,0 +1,83 @@
+"""What every check is: a function from selected values to a finding, with typed options.
+
+A check never raises for plan content it does not like; it returns a `Finding`. Options are a
+frozen pydantic model per check (unknown option → error when the rule set loads), and `outputs`
+names the values it computes, which are the only placeholders a rule message may use besides
+the rule's own params.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from capf.engine.selector import Match
+
+Outcome = Literal["pass", "fail", "not_applicable", "needs_review", "error"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A check's judgement: outcome, the values it computed, the pointers it rests on."""
+
+    outcome: Outcome
+    values: Mapping[str, Any] = field(default_factory=dict)
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a check may read besides its matches."""
+
+    root: Any
+    as_of: date
+
+
+class Options(BaseModel):
+    """Base for check options: frozen, unknown keys refused."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=False)
+
+
+class NoOptions(Options):
+    pass
+
+
+CheckFn = Callable[[Context, list[Match], Any], Finding]
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    """A named check in the closed vocabulary."""
+
+    name: str
+    fn: CheckFn
+    options: type[Options]
+    outputs: frozenset[str]
+    summary: str
+    judges_absence: bool = False  # True: called even when the selector finds nothing
+
+    @classmethod
+    def of(cls, name: str, fn: CheckFn, options: type[Options], outputs: str = "", *,
+           judges_absence: bool = False) -> CheckSpec:
+        doc = (fn.__doc__ or "").strip().splitlines()
+        return cls(name, fn, options, frozenset(outputs.split()), doc[0] if doc else name,
+                   judges_absence)
+
+
+def evidence_of(matches: list[Match]) -> tuple[str, ...]:
+    return tuple(m.pointer or "/" for m in matches)
+
+
+def label_of(match: Match) -> str:
+    """A stable, human label for an item: its id (or hazard/year/sector), else its pointer."""
+    value = match.value
+    if isinstance(value, dict):
+        for key in ("id", "hazard", "year", "sector", "category", "group", "theme", "name"):
+            if key in value and isinstance(value[key], str | int):
+                return str(value[key])
+    return match.pointer or "/"

@@ -1,0 +1,10 @@
+"""The closed check vocabulary: one explicit registry, no registration side effects."""
+
+from __future__ import annotations
+
+from capf.engine.checks.check import CheckSpec
+from capf.engine.checks.checks import GENERIC_CHECKS
+from capf.engine.checks.coverage import COVERAGE_CHECKS
+from capf.engine.checks.domain import DOMAIN_CHECKS
+
+VOCABULARY: dict[str, CheckSpec] = {**GENERIC_CHECKS, **DOMAIN_CHECKS, **COVERAGE_CHECKS}

@@ -1,0 +1,151 @@
+"""Evaluation: run every rule of a compiled rule set over one plan and build the verdict.
+
+Pure: no I/O, no printing, no clock unless `as_of` is left out. A rule that raises becomes an
+`error` result naming the rule; it never aborts the run.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+from capf.engine.checks.check import Context, Finding
+from capf.engine.ruleset import CompiledRule, RuleSet, load_ruleset
+from capf.model.rule import ELEMENTS, Text
+from capf.model.verdict import (
+    GRADING_NOTE,
+    AppliedWaiver,
+    Counts,
+    CriterionResult,
+    ElementResult,
+    EngineRef,
+    PlanRef,
+    Result,
+    RuleSetRef,
+    Verdict,
+    WaiverReport,
+    criterion_status,
+    element_status,
+    overall_status,
+)
+from capf.read.plan import Plan
+from capf.read.waiver import WaiverSet, is_expired
+from capf.text.message import fill
+
+try:
+    ENGINE_VERSION = version("capf")
+except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+    ENGINE_VERSION = "0+unknown"
+
+_NOT_APPLICABLE = Finding("not_applicable")
+
+
+def evaluate(plan: Plan, ruleset: RuleSet | None = None, *, as_of: date | None = None,
+             waivers: WaiverSet | None = None) -> Verdict:
+    """Judge `plan` against `ruleset` (default: the dk2020 profile) as of `as_of` (default today)."""
+    ruleset = ruleset or load_ruleset()
+    as_of = as_of or date.today()
+    context = Context(plan.data, as_of)
+    results = [run_rule(rule, context) for rule in ruleset.rules]
+    report = None
+    if waivers is not None:
+        results, report = apply_waivers(results, ruleset, waivers, as_of)
+    return build_verdict(plan, ruleset, results, as_of, report)
+
+
+def run_rule(compiled: CompiledRule, context: Context) -> Result:
+    rule = compiled.rule
+    try:
+        found = _NOT_APPLICABLE
+        if compiled.when is None or compiled.when.run(context).outcome == "pass":
+            found = compiled.clause.run(context)
+    except Exception as exc:
+        detail = f"{type(exc).__name__}: {exc}"[:300]
+        return _result(compiled, Finding("error", {"error": detail}),
+                       Text(en=f"Rule {rule.id} could not run ({detail}).",
+                            da=f"Reglen {rule.id} kunne ikke køres ({detail})."))
+    if found.outcome in ("pass", "not_applicable"):
+        return _result(compiled, found, _filled(rule.title, compiled.params))
+    return _result(compiled, found, _filled(rule.message, {**compiled.params, **found.values}))
+
+
+def _filled(text: Text, values: dict[str, Any]) -> Text:
+    return Text(en=fill(text.en, values, "en"), da=fill(text.da, values, "da"))
+
+
+def _result(compiled: CompiledRule, found: Finding, message: Text) -> Result:
+    rule = compiled.rule
+    gap = found.outcome in ("fail", "needs_review", "error")
+    return Result(rule=rule.id, criterion=rule.criterion, element=rule.element, level=rule.level,
+                  outcome=found.outcome, title=_filled(rule.title, compiled.params),
+                  message=message,
+                  evidence=list(found.evidence), values=dict(found.values),
+                  remedy=rule.remedy if gap else None, confidence=rule.source.confidence,
+                  source=f"{rule.source.framework} {rule.source.ref}")
+
+
+def apply_waivers(results: list[Result], ruleset: RuleSet, waivers: WaiverSet,
+                  as_of: date) -> tuple[list[Result], WaiverReport]:
+    """Turn covered fails into `waived`; an expired waiver leaves the fail and says so."""
+    used: set[int] = set()
+    applied: list[str] = []
+    expired: list[str] = []
+    out: list[Result] = []
+    for result in results:
+        compiled = ruleset.rule(result.rule)
+        ids = (result.rule, *(compiled.rule.aliases if compiled else ()))
+        matching = [(i, w) for i, w in enumerate(waivers.waivers)
+                    if result.outcome == "fail" and w.covers(ids, result.evidence)]
+        used.update(i for i, _ in matching)
+        valid = [w for _, w in matching if not is_expired(w, as_of)]
+        if valid:
+            waiver = valid[0]
+            applied.append(result.rule)
+            out.append(result.model_copy(update={"outcome": "waived", "waiver": AppliedWaiver(
+                reason=waiver.reason, approved_by=waiver.approved_by,
+                expires=waiver.expires.isoformat(), scope=waiver.scope)}))
+        elif matching:
+            day = matching[0][1].expires.isoformat()
+            expired.append(result.rule)
+            out.append(result.model_copy(update={"note": Text(
+                en=f"A waiver for this gap expired on {day}; it counts as a fail again.",
+                da=f"En dispensation for denne mangel udløb {day}; den tæller igen som ikke opfyldt.")}))
+        else:
+            out.append(result)
+    unmatched = [w.label() for i, w in enumerate(waivers.waivers) if i not in used]
+    return out, WaiverReport(sha256=waivers.sha256, applied=applied, expired=expired,
+                             unmatched=unmatched)
+
+
+def build_verdict(plan: Plan, ruleset: RuleSet, results: list[Result], as_of: date,
+                  waivers: WaiverReport | None = None) -> Verdict:
+    criteria: list[CriterionResult] = []
+    for criterion in ruleset.criteria:
+        mine = [r for r in results if r.criterion == criterion.id]
+        outcomes = [r.outcome for r in mine]
+        criteria.append(CriterionResult(
+            id=criterion.id, element=criterion.element, title=criterion.title,
+            status=criterion_status(outcomes),
+            essential=any(r.level == "essential" and r.outcome != "not_applicable" for r in mine),
+            essential_met=all(r.outcome in ("pass", "not_applicable")
+                              for r in mine if r.level == "essential"),
+            rules=[r.rule for r in mine], counts=Counts.of(outcomes)))
+    elements = []
+    for element in ELEMENTS:
+        mine_c = [c for c in criteria if c.element == element]
+        graded = [c for c in mine_c if c.essential]
+        statuses = [c.status for c in mine_c]
+        elements.append(ElementResult(
+            id=element, status=element_status(statuses),
+            score=round(sum(c.essential_met for c in graded) / len(graded), 3) if graded else None,
+            criteria={s: statuses.count(s) for s in ("met", "partially_met", "not_met",
+                                                     "not_assessed")},
+            counts=Counts.of(r.outcome for r in results if r.element == element)))
+    return Verdict(
+        status=overall_status([(r.level, r.outcome) for r in results]),
+        grading_note=GRADING_NOTE, elements=elements, criteria=criteria, results=results,
+        ruleset=RuleSetRef(id=ruleset.id, version=ruleset.version, chain=list(ruleset.chain),
+                           sha256=ruleset.sha256),
+        plan=PlanRef(name=plan.name, source=plan.source, sha256=plan.sha256),
+        engine=EngineRef(version=ENGINE_VERSION), as_of=as_of.isoformat(), waivers=waivers)

@@ -1,0 +1,255 @@
+"""Profiles and rule sets: resolve `extends`, read rule files, apply overrides, compile once.
+
+A profile file (`rules/<id>/profile.yaml`, or any user file) names its parent in `extends`,
+its own rule files in `rules` (globs relative to the file), and may `disable` rules and
+override their `params` — by id or former id (alias). Every mistake is an InvalidRules naming
+the file and the field, raised here, before any plan is judged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, ValidationError
+
+from capf.engine.clause import Clause, CompileError, compile_clause, substitute
+from capf.model.errors import CapfError, InvalidRules, first_problem
+from capf.model.rule import ELEMENTS, Criterion, Frozen, ParamValue, Rule, Text
+from capf.read.document import read_file
+from capf.read.resources import data_dir
+from capf.text.message import fields_of
+
+DEFAULT_PROFILE = "dk2020"
+BUILTIN_PROFILES = ("c40-capf-2020", "dk2020", "klimaalliancen-2024")
+
+
+class Profile(Frozen):
+    """A profile file: which rules, from which parent, with which changes."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$", description="Profile id.")
+    version: str = Field(min_length=1, max_length=40, description="Version of the rule set.")
+    title: Text = Field(description="Name of the profile.")
+    description: Text | None = Field(None, description="What the profile is for.")
+    extends: str | None = Field(None, description="Parent profile: a built-in id or a path.")
+    rules: list[str] = Field(default_factory=list, description="Globs of rule files, relative "
+                                                                "to this file.")
+    disable: list[str] = Field(default_factory=list, description="Rule ids switched off.")
+    params: dict[str, dict[str, ParamValue]] = Field(
+        default_factory=dict, description="Per rule id: params overriding the rule's own.")
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    rule: Rule
+    clause: Clause
+    when: Clause | None
+    params: dict[str, Any]
+    path: str
+    profile: str
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """A resolved profile: its rules compiled in a fixed order, and what identifies it."""
+
+    id: str
+    version: str
+    title: Text
+    chain: tuple[str, ...]
+    rules: tuple[CompiledRule, ...]
+    criteria: tuple[Criterion, ...]
+    sha256: str
+    files: tuple[str, ...]
+
+    def rule(self, rule_id: str) -> CompiledRule | None:
+        return next((r for r in self.rules if rule_id in (r.rule.id, *r.rule.aliases)), None)
+
+
+def load_ruleset(profile: str | Path = DEFAULT_PROFILE) -> RuleSet:
+    """Load a built-in profile by id, or a profile file by path."""
+    if isinstance(profile, str) and profile in BUILTIN_PROFILES:
+        return _builtin(profile)
+    return _load(_profile_path(profile))
+
+
+@cache
+def _builtin(profile_id: str) -> RuleSet:
+    return _load(_profile_path(profile_id))
+
+
+def _profile_path(profile: str | Path) -> Path:
+    if isinstance(profile, str) and profile in BUILTIN_PROFILES:
+        return data_dir("rules") / profile / "profile.yaml"
+    path = Path(profile)
+    if not path.is_file():
+        known = ", ".join(BUILTIN_PROFILES)
+        raise InvalidRules(f"{profile}: no such profile (built-in profiles: {known}; or give "
+                           "the path of a profile file)", source=str(profile))
+    return path
+
+
+def _read_model(path: Path, model: type[Frozen], data: Any = None) -> Any:
+    if data is None:
+        data = _read(path)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        place, message = first_problem(exc)
+        raise InvalidRules(f"{path}: {place or '/'}: {message}", source=str(path)) from None
+
+
+def _read(path: Path) -> Any:
+    try:
+        return read_file(path).data
+    except CapfError as exc:
+        raise InvalidRules(str(exc), source=str(path)) from None
+
+
+@cache
+def criteria_catalogue() -> dict[str, Criterion]:
+    path = data_dir("rules") / "criteria.yaml"
+    data = _read(path)
+    items = data.get("criteria", []) if isinstance(data, dict) else []
+    return {c.id: c for c in (_read_model(path, Criterion, item) for item in items)}
+
+
+def _chain(path: Path) -> list[tuple[Path, Profile]]:
+    """The profile and its ancestors, root first."""
+    chain: list[tuple[Path, Profile]] = []
+    seen: set[Path] = set()
+    current: Path | None = path
+    while current is not None:
+        resolved = current.resolve()
+        if resolved in seen:
+            raise InvalidRules(f"{current}: extends: profiles extend each other in a cycle",
+                               source=str(current))
+        seen.add(resolved)
+        profile: Profile = _read_model(current, Profile)
+        chain.append((current, profile))
+        parent = profile.extends
+        if parent is None:
+            current = None
+        elif parent in BUILTIN_PROFILES:
+            current = _profile_path(parent)
+        else:
+            current = current.parent / parent
+            if not current.is_file():
+                raise InvalidRules(f"{path}: extends: no profile {parent!r}", source=str(path))
+    return chain[::-1]
+
+
+def _load(path: Path) -> RuleSet:
+    chain = _chain(path)
+    rules: dict[str, tuple[Rule, Path, str]] = {}
+    params: dict[str, dict[str, Any]] = {}
+    hasher = hashlib.sha256()
+    files: list[str] = []
+    for profile_path, profile in chain:
+        _digest(hasher, files, profile_path)
+        for file in _rule_files(profile_path, profile):
+            _digest(hasher, files, file)
+            rule: Rule = _read_model(file, Rule)
+            if file.stem != rule.id:
+                raise InvalidRules(f"{file}: id: {rule.id!r} differs from the file name",
+                                   source=str(file))
+            clash = _find(rules, rule.id) or next((_find(rules, a) for a in rule.aliases), None)
+            if clash:
+                raise InvalidRules(f"{file}: id: {rule.id} repeats rule {clash} "
+                                   f"of {rules[clash][1]}", source=str(file))
+            rules[rule.id] = (rule, file, profile.id)
+        for rule_id in profile.disable:
+            target = _require(rules, rule_id, profile_path, "disable")
+            del rules[target]
+        for rule_id, overrides in profile.params.items():
+            target = _require(rules, rule_id, profile_path, "params")
+            unknown = set(overrides) - set(rules[target][0].params)
+            if unknown:
+                raise InvalidRules(f"{profile_path}: params.{rule_id}: rule has no param "
+                                   f"{sorted(unknown)[0]!r}", source=str(profile_path))
+            params.setdefault(target, {}).update(overrides)
+    catalogue = criteria_catalogue()
+    compiled = [_compile(rule, file, owner, params.get(rule.id, {}), catalogue)
+                for rule, file, owner in rules.values()]
+    compiled.sort(key=lambda c: order_key(c.rule.element, c.rule.criterion, c.rule.id))
+    ids = [p.id for _, p in chain]
+    criteria = tuple(sorted((c for c in catalogue.values() if c.profile in ids),
+                            key=lambda c: order_key(c.element, c.id)))
+    top = chain[-1][1]
+    return RuleSet(top.id, top.version, top.title, tuple(ids), tuple(compiled), criteria,
+                   hasher.hexdigest(), tuple(files))
+
+
+def order_key(element: str, criterion: str, rule_id: str = "") -> tuple[int, int, str]:
+    """Deterministic order: element as in the framework, criterion by number, then rule id."""
+    number = int(criterion.split("-")[1])
+    return ([str(e) for e in ELEMENTS].index(element), number, rule_id)
+
+
+def _find(rules: dict[str, tuple[Rule, Path, str]], rule_id: str) -> str | None:
+    if rule_id in rules:
+        return rule_id
+    return next((rid for rid, (rule, _, _) in rules.items() if rule_id in rule.aliases), None)
+
+
+def _require(rules: dict[str, tuple[Rule, Path, str]], rule_id: str, path: Path,
+             field: str) -> str:
+    found = _find(rules, rule_id)
+    if found is None:
+        raise InvalidRules(f"{path}: {field}: no rule {rule_id!r} in this profile or its parents",
+                           source=str(path))
+    return found
+
+
+def _rule_files(profile_path: Path, profile: Profile) -> list[Path]:
+    base = profile_path.parent
+    found: set[Path] = set()
+    for pattern in profile.rules:
+        if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
+            raise InvalidRules(f"{profile_path}: rules: {pattern!r} must stay inside the "
+                               "profile's folder", source=str(profile_path))
+        found.update(p for p in base.glob(pattern) if p.is_file() and p != profile_path)
+    return sorted(found)
+
+
+def _digest(hasher: Any, files: list[str], path: Path) -> None:
+    name = path.as_posix()
+    rules_root = data_dir("rules").as_posix()
+    shown = name[len(rules_root) + 1:] if name.startswith(rules_root + "/") else path.name
+    files.append(shown)
+    hasher.update(shown.encode() + b"\0" + path.read_bytes() + b"\0")
+
+
+def _compile(rule: Rule, file: Path, owner: str, overrides: dict[str, Any],
+             catalogue: dict[str, Criterion]) -> CompiledRule:
+    if rule.criterion not in catalogue:
+        raise InvalidRules(f"{file}: criterion: unknown criterion {rule.criterion!r}",
+                           source=str(file))
+    params = {**rule.params, **overrides}
+    try:
+        check = substitute(rule.check, params, "check")
+        clause = compile_clause({"select": rule.select, "check": check, "missing": rule.missing},
+                                "rule")
+        when = None
+        if rule.when is not None:
+            when = compile_clause(substitute(rule.when, params, "when"), "when")
+    except CompileError as exc:
+        field = exc.field.removeprefix("rule.")
+        raise InvalidRules(f"{file}: {field}: {str(exc).split(': ', 1)[1]}",
+                           source=str(file)) from None
+    allowed = set(params) | clause.outputs | {"value"}
+    for key in ("message", "title"):
+        text: Text = getattr(rule, key)
+        for lang in ("en", "da"):
+            try:
+                names = fields_of(text.get(lang))
+            except ValueError as exc:
+                raise InvalidRules(f"{file}: {key}.{lang}: {exc}", source=str(file)) from None
+            unknown = [n for n in names if n not in allowed]
+            if unknown:
+                raise InvalidRules(f"{file}: {key}.{lang}: unknown placeholder {{{unknown[0]}}} "
+                                   f"(known: {', '.join(sorted(allowed))})", source=str(file))
+    return CompiledRule(rule, clause, when, params, str(file), owner)

@@ -1,0 +1,190 @@
+"""The certification verdict: frozen models and the one aggregation that grades a plan.
+
+Aggregation (the only place it is defined; tests/test_aggregation.py tests this table):
+
+Criterion status, from its rules' outcomes, ignoring `not_applicable`:
+    no applicable rule                                  → not_assessed
+    every applicable rule `pass`                        → met
+    some rule `pass`, others not                        → partially_met
+    no `pass`; some `fail` or `error`                   → not_met
+    no `pass`; only `needs_review` / `waived`           → partially_met
+
+Element status, from its criteria, ignoring `not_assessed`:
+    none assessed → not_assessed · all met → met · all not_met → not_met · else partially_met
+Element score: of the criteria with an applicable essential rule, the share whose essential
+rules all pass (None when there are none); recommended gaps lower the status, not the score.
+
+Overall status, from all rule outcomes (fail-closed: an error is never a pass):
+    an essential rule `fail` or `error`                                 → non_compliant
+    else a recommended `fail`/`error`, or any `needs_review` or `waived` → compliant_with_observations
+    else                                                                → compliant
+
+`not_applicable` and `waived` never count as passes. The grading is capf's own pre-screening;
+approval is a binary decision by C40/CONCITO (capf-framework.md §1).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from capf.model.rule import Element, Level, Text
+
+RuleOutcome = Literal["pass", "fail", "not_applicable", "needs_review", "waived", "error"]
+CriterionStatus = Literal["met", "partially_met", "not_met", "not_assessed"]
+OverallStatus = Literal["compliant", "compliant_with_observations", "non_compliant"]
+OUTCOMES: tuple[RuleOutcome, ...] = ("pass", "fail", "needs_review", "waived", "error",
+                                     "not_applicable")
+GRADING_NOTE = Text(
+    en="This grading is capf's own pre-screening. Approval is a yes/no decision made by "
+       "C40 and CONCITO after their review.",
+    da="Denne vurdering er capfs egen forhåndsscreening. Godkendelse er en ja/nej-afgørelse, "
+       "som C40 og CONCITO træffer efter deres gennemgang.")
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class AppliedWaiver(Model):
+    reason: str = Field(description="Why the gap is accepted.")
+    approved_by: str | None = Field(None, description="Who accepted it.")
+    expires: str = Field(description="Last day the waiver is valid (ISO date).")
+    scope: str | None = Field(None, description="JSON Pointer the waiver is limited to.")
+
+
+class Result(Model):
+    """The outcome of one rule on one plan."""
+
+    rule: str = Field(description="Rule id.")
+    criterion: str = Field(description="Criterion id.")
+    element: Element = Field(description="Element id.")
+    level: Level = Field(description="essential or recommended.")
+    outcome: RuleOutcome = Field(description="What the rule found.")
+    title: Text = Field(description="What a passing plan has.")
+    message: Text = Field(description="The finding, filled with the values found.")
+    evidence: list[str] = Field(description="JSON Pointers into the plan the finding rests on.")
+    values: dict[str, Any] = Field(description="Values the engine computed.")
+    remedy: Text | None = Field(None, description="What to add or change (for gaps).")
+    confidence: Literal["verified", "secondary"] = Field(description="Confidence of the source.")
+    source: str = Field(description="Framework reference of the requirement.")
+    waiver: AppliedWaiver | None = Field(None, description="The waiver covering a fail.")
+    note: Text | None = Field(None, description="Remarks, e.g. an expired waiver.")
+
+
+class Counts(Model):
+    """How many rule outcomes of each kind."""
+
+    passed: int = Field(0, alias="pass", description="Rules passed.")
+    fail: int = Field(0, description="Rules failed.")
+    needs_review: int = Field(0, description="Rules a person must settle.")
+    waived: int = Field(0, description="Failed rules covered by a waiver.")
+    error: int = Field(0, description="Rules that could not run.")
+    not_applicable: int = Field(0, description="Rules that do not apply.")
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True,
+                              serialize_by_alias=True)
+
+    @classmethod
+    def of(cls, outcomes: Iterable[str]) -> Counts:
+        tally = Counter(outcomes)
+        return cls.model_validate({o: tally.get(o, 0) for o in OUTCOMES})
+
+
+class CriterionResult(Model):
+    id: str = Field(description="Criterion id.")
+    element: Element = Field(description="Element id.")
+    title: Text = Field(description="Criterion name.")
+    status: CriterionStatus = Field(description="Aggregated from its rules.")
+    essential: bool = Field(description="True when at least one applicable rule is essential.")
+    essential_met: bool = Field(description="True when every applicable essential rule passes.")
+    rules: list[str] = Field(description="Ids of its rules in this profile.")
+    counts: Counts = Field(description="Its rules' outcomes.")
+
+
+class ElementResult(Model):
+    id: Element = Field(description="Element id.")
+    status: CriterionStatus = Field(description="Aggregated from its criteria.")
+    score: float | None = Field(description="Share of applicable essential criteria met (0-1); "
+                                            "capf's own grading.")
+    criteria: dict[CriterionStatus, int] = Field(description="Criteria per status.")
+    counts: Counts = Field(description="Its rules' outcomes.")
+
+
+class RuleSetRef(Model):
+    id: str = Field(description="Profile id.")
+    version: str = Field(description="Profile version.")
+    chain: list[str] = Field(description="The profile and the profiles it extends, root first.")
+    sha256: str = Field(description="SHA-256 over the profile and rule files.")
+
+
+class PlanRef(Model):
+    name: str = Field(description="Municipality name, or the file name.")
+    source: str = Field(description="Where the plan was read from.")
+    sha256: str = Field(description="SHA-256 of the plan's normalised JSON.")
+
+
+class EngineRef(Model):
+    name: Literal["capf"] = Field("capf", description="Engine name.")
+    version: str = Field(description="Engine version.")
+
+
+class WaiverReport(Model):
+    sha256: str = Field(description="SHA-256 of the waiver file.")
+    applied: list[str] = Field(description="Rule ids whose fail a waiver covers.")
+    expired: list[str] = Field(description="Rule ids whose waiver has expired at as_of.")
+    unmatched: list[str] = Field(description="Waivers (rule id and scope) matching no fail.")
+
+
+class Verdict(Model):
+    """The structured certification verdict for one plan under one rule set."""
+
+    status: OverallStatus = Field(description="Overall pre-screening status.")
+    grading_note: Text = Field(description="What the grading is, and is not.")
+    elements: list[ElementResult] = Field(description="The four CAPF elements.")
+    criteria: list[CriterionResult] = Field(description="Every criterion of the profile.")
+    results: list[Result] = Field(description="One result per rule, in a fixed order.")
+    ruleset: RuleSetRef = Field(description="The rule set used.")
+    plan: PlanRef = Field(description="The plan judged.")
+    engine: EngineRef = Field(description="The engine that judged it.")
+    as_of: str = Field(description="The date the plan was judged as of (ISO).")
+    waivers: WaiverReport | None = Field(None, description="Waivers used, if any.")
+
+    def result(self, rule_id: str) -> Result | None:
+        return next((r for r in self.results if r.rule == rule_id), None)
+
+
+def criterion_status(outcomes: Sequence[str]) -> CriterionStatus:
+    applicable = [o for o in outcomes if o != "not_applicable"]
+    if not applicable:
+        return "not_assessed"
+    if all(o == "pass" for o in applicable):
+        return "met"
+    if "pass" in applicable:
+        return "partially_met"
+    if "fail" in applicable or "error" in applicable:
+        return "not_met"
+    return "partially_met"
+
+
+def element_status(statuses: Sequence[CriterionStatus]) -> CriterionStatus:
+    assessed = [s for s in statuses if s != "not_assessed"]
+    if not assessed:
+        return "not_assessed"
+    if all(s == "met" for s in assessed):
+        return "met"
+    if all(s == "not_met" for s in assessed):
+        return "not_met"
+    return "partially_met"
+
+
+def overall_status(results: Sequence[tuple[str, str]]) -> OverallStatus:
+    """From (level, outcome) pairs."""
+    if any(level == "essential" and o in ("fail", "error") for level, o in results):
+        return "non_compliant"
+    if any(o in ("fail", "error", "needs_review", "waived") for _, o in results):
+        return "compliant_with_observations"
+    return "compliant"

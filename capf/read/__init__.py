@@ -1,0 +1,1 @@
+"""Reading: text → checked JSON data (safe YAML/JSON parsing, schema validation, plans, waivers)."""

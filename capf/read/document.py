@@ -1,0 +1,183 @@
+"""Safe reading of plan, rule and waiver files into plain JSON data, with places for errors.
+
+Files are size-checked before reading and must be UTF-8 (a BOM is allowed). YAML goes through
+capf.read.yamlstream; JSON through the stdlib with duplicate keys, NaN/Infinity and overflowing
+numbers refused and nesting bounded. Data handed over as a mapping is copied under the same rules.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from capf.model.errors import InvalidDocument
+from capf.model.pointer import refuse
+from capf.read.yamlstream import JSON, MAX_DEPTH, line_map, parse_yaml
+
+MAX_BYTES = 16 * 1024 * 1024
+
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "Document", "from_mapping", "parse_text", "read_file"]
+
+
+@dataclass(frozen=True)
+class Document:
+    """Parsed data plus what is needed to point back into the text."""
+
+    data: JSON
+    source: str
+    text: str | None = None
+    _lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def line_of(self, ptr: str) -> int | None:
+        """1-based line where the value at `ptr` starts (computed on first use)."""
+        if self.text is None:
+            return None
+        if not self._lines:
+            try:
+                self._lines.update(line_map(self.text))
+            except (yaml.YAMLError, InvalidDocument):
+                return None
+        while ptr not in self._lines and ptr:
+            ptr = ptr.rsplit("/", 1)[0]
+        return self._lines.get(ptr)
+
+
+def read_file(path: Path) -> Document:
+    """Read and parse a YAML or JSON file (by suffix; YAML otherwise)."""
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InvalidDocument(
+                f"{source}: file is {size:,} bytes; the limit is {MAX_BYTES:,}", source=source)
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InvalidDocument(f"{source}: cannot read file: {exc.strerror or exc}",
+                              source=source) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidDocument(
+            f"{source}: not UTF-8 text (invalid byte at offset {exc.start})", source=source) from None
+    return parse_text(text, source, json_syntax=path.suffix.lower() == ".json")
+
+
+def parse_text(text: str, source: str = "<string>", *, json_syntax: bool = False) -> Document:
+    """Parse a YAML (default) or JSON document held in a string."""
+    if len(text) > MAX_BYTES:
+        raise InvalidDocument(f"{source}: document is longer than {MAX_BYTES:,} characters",
+                              source=source)
+    text = text.removeprefix("\ufeff")
+    data = _parse_json(text, source) if json_syntax else parse_yaml(text, source)
+    return Document(data=data, source=source, text=text)
+
+
+def from_mapping(value: Mapping[str, Any], source: str = "<mapping>") -> Document:
+    """Copy caller-supplied data into plain JSON data, refusing what a file could not hold."""
+    return Document(data=_plain(value, source, (), 0), source=source)
+
+
+Path_ = tuple[Any, ...]  # (parent path, key): built in O(1) per node, unrolled only on error
+
+
+def _unrolled(path: Path_) -> list[str | int]:
+    keys: list[str | int] = []
+    while path:
+        path, key = path
+        keys.append(key)
+    return keys[::-1]
+
+
+def _plain(value: Any, source: str, path: Path_, depth: int) -> JSON:
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:  # most of a plan
+        return value
+    if kind is float:
+        if not math.isfinite(value):
+            refuse(source, _unrolled(path), f"number {value} is not finite")
+        return value
+    if depth >= MAX_DEPTH and isinstance(value, Mapping | list | tuple):
+        refuse(source, _unrolled(path), f"nested deeper than {MAX_DEPTH} levels")
+    if isinstance(value, Mapping):
+        out: dict[str, JSON] = {}
+        for key, item in value.items():
+            if not isinstance(key, str):
+                refuse(source, _unrolled(path), f"key {key!r} is not a string")
+            out[key] = _plain(item, source, (path, key), depth + 1)
+        return out
+    if isinstance(value, list | tuple):
+        return [_plain(item, source, (path, i), depth + 1) for i, item in enumerate(value)]
+    if isinstance(value, float) and not math.isfinite(value):
+        refuse(source, _unrolled(path), f"number {value} is not finite")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str | bool | int | float):
+        return value
+    refuse(source, _unrolled(path), f"value of type {type(value).__name__} cannot appear in a plan")
+
+
+# --- JSON -------------------------------------------------------------------------------------
+
+def _parse_json(text: str, source: str) -> JSON:
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in items:
+            if key in out:
+                raise _JsonDuplicate(key)
+            out[key] = value
+        return out
+
+    def finite(token: str) -> float:
+        number = float(token)
+        if not math.isfinite(number):
+            raise _JsonNonFinite(token)
+        return number
+
+    def constant(token: str) -> float:
+        raise _JsonNonFinite(token)
+
+    try:
+        data = json.loads(text, object_pairs_hook=pairs, parse_float=finite, parse_constant=constant)
+    except json.JSONDecodeError as exc:
+        raise InvalidDocument(f"{source}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}",
+                              source=source) from None
+    except _JsonDuplicate as exc:
+        raise InvalidDocument(f"{source}: duplicate key {exc.args[0]!r}", source=source) from None
+    except _JsonNonFinite as exc:
+        raise InvalidDocument(f"{source}: number {exc.args[0][:40]} is not finite", source=source) \
+            from None
+    except RecursionError:
+        raise InvalidDocument(f"{source}: nested deeper than {MAX_DEPTH} levels",
+                              source=source) from None
+    except ValueError as exc:  # e.g. an integer longer than Python's digit limit
+        digits = "an integer longer than 4,300 digits" if "digits" in str(exc) else "a number"
+        raise InvalidDocument(f"{source}: {digits} cannot be read", source=source) from None
+    _check_depth(data, source)
+    return data
+
+
+class _JsonDuplicate(Exception):
+    pass
+
+
+class _JsonNonFinite(Exception):
+    pass
+
+
+def _check_depth(data: JSON, source: str) -> None:
+    stack: list[tuple[JSON, int]] = [(data, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise InvalidDocument(f"{source}: nested deeper than {MAX_DEPTH} levels", source=source)
+        if isinstance(node, dict):
+            stack.extend((v, depth + 1) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node)

@@ -1,0 +1,71 @@
+"""Loading a plan: parse safely, validate against the plan schema, wrap as a `Plan`."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from capf.model.errors import InvalidPlan, Problem
+from capf.read.document import Document, from_mapping, parse_text, read_file
+from capf.read.schema import problems
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A schema-valid plan document. `data` is plain JSON data; treat it as read-only."""
+
+    data: dict[str, Any]
+    source: str
+    sha256: str
+
+    @property
+    def name(self) -> str:
+        municipality = self.data.get("municipality") or {}
+        name = municipality.get("name")
+        return str(name) if name else Path(self.source).stem
+
+
+def canonical_json(data: Any) -> bytes:
+    """The normalised bytes a plan's hash is taken over (key order and spacing do not count)."""
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def load_plan(plan: str | Path | Mapping[str, Any], *, source: str | None = None) -> Plan:
+    """Read, parse and validate a plan.
+
+    `plan` is a path (Path, or str without a line break), the text of a YAML/JSON document
+    (a str containing a line break or starting with "{"), or an already-parsed mapping.
+    `source` names it in errors and in the verdict (default: the path, or "<string>").
+    Raises InvalidDocument or InvalidPlan (both CapfError) naming the file and the place.
+    """
+    return plan_from_document(_document(plan, source))
+
+
+def plan_from_document(document: Document) -> Plan:
+    data = document.data
+    if data is None:
+        raise InvalidPlan(f"{document.source}: the document is empty (start from `capf init`)",
+                          source=document.source)
+    found = problems("plan", data)
+    if found:
+        located = tuple(Problem(p.pointer, p.message, document.line_of(p.pointer)) for p in found)
+        first = located[0]
+        more = f" (and {len(located) - 1} more)" if len(located) > 1 else ""
+        raise InvalidPlan(f"{first.where(document.source)}: {first.message}{more}",
+                          source=document.source, problems=located)
+    assert isinstance(data, dict)
+    return Plan(data=data, source=document.source,
+                sha256=hashlib.sha256(canonical_json(data)).hexdigest())
+
+
+def _document(plan: str | Path | Mapping[str, Any], source: str | None) -> Document:
+    if isinstance(plan, Mapping):
+        return from_mapping(plan, source or "<mapping>")
+    if isinstance(plan, str) and ("\n" in plan or plan.lstrip().startswith("{")):
+        return parse_text(plan, source or "<string>", json_syntax=plan.lstrip().startswith("{"))
+    document = read_file(Path(plan))
+    return replace(document, source=source) if source else document

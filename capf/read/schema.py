@@ -1,0 +1,185 @@
+"""The published JSON Schemas and validators built once over a closed registry.
+
+Validators never resolve a `$ref` outside this project's own schemas (jsonschema would otherwise
+fetch remote references over the network; see pitfalls.md). Local `#/$defs/…` references are
+inlined once when a validator is built (a third less time per plan, bench/run.py). With the
+optional `fast` extra (jsonschema-rs), a valid document is recognised ~100× faster and only an
+invalid one goes through jsonschema for located, explained errors; tests/test_fast_validator.py
+shows both backends agree. CAPF_PURE_PYTHON=1 switches the fast path off.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+from referencing.exceptions import NoSuchResource
+
+from capf.model.errors import Problem
+from capf.model.pointer import pointer
+from capf.read.resources import data_dir
+
+SCHEMA_NAMES = ("plan", "verdict", "rules")
+
+
+def schema_path_of(name: str) -> Any:
+    return data_dir("schemas") / f"{name}.schema.json"
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    """The published schema `name` (plan, verdict or rules) as a dict."""
+    with schema_path_of(name).open(encoding="utf-8") as handle:
+        schema: dict[str, Any] = json.load(handle)
+    return schema
+
+
+def _refuse(uri: str) -> Resource[Any]:
+    raise NoSuchResource(ref=uri)  # type: ignore[call-arg]  # attrs class; stubs lack fields
+
+
+@cache
+def registry() -> Registry[Any]:
+    """The closed registry: the project's own schemas, and a refusal for any other URI."""
+    closed: Registry[Any] = Registry(retrieve=_refuse)  # type: ignore[call-arg]
+    return closed.with_resources(
+        (load_schema(n)["$id"], Resource.from_contents(load_schema(n))) for n in SCHEMA_NAMES)
+
+
+def inlined(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema with local `#/$defs/NAME` references replaced by their definitions.
+
+    A recursive definition cannot be inlined; then the schema is returned unchanged.
+    """
+    defs = schema.get("$defs", {})
+
+    def expand(node: Any, seen: tuple[str, ...]) -> Any:
+        if isinstance(node, list):
+            return [expand(item, seen) for item in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            name = ref.removeprefix("#/$defs/")
+            if name in seen or name not in defs:
+                raise _Recursive
+            rest = {k: expand(v, seen) for k, v in node.items() if k != "$ref"}
+            return {**expand(defs[name], (*seen, name)), **rest}
+        return {k: expand(v, seen) for k, v in node.items() if k != "$defs"}
+
+    try:
+        return expand(schema, ())  # type: ignore[no-any-return]
+    except _Recursive:
+        return schema
+
+
+class _Recursive(Exception):
+    pass
+
+
+@cache
+def validator(name: str) -> Draft202012Validator:
+    """A reusable validator for schema `name`, with only the `date` format checked."""
+    formats = FormatChecker(formats=("date",))
+    return Draft202012Validator(inlined(load_schema(name)), registry=registry(),
+                                format_checker=formats)
+
+
+def _no_retrieval(uri: str) -> Any:
+    raise ValueError(f"capf resolves no remote schema ({uri})")
+
+
+@cache
+def fast_is_valid(name: str) -> Callable[[Any], bool] | None:
+    """jsonschema-rs's `is_valid` for schema `name`, or None without the `fast` extra."""
+    if os.environ.get("CAPF_PURE_PYTHON") == "1":
+        return None
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    compiled = jsonschema_rs.validator_for(load_schema(name), validate_formats=True,
+                                           retriever=_no_retrieval)
+    return compiled.is_valid
+
+
+def problems(name: str, data: Any) -> list[Problem]:
+    """Every schema violation of `data`, most relevant first, as located problems."""
+    quick = fast_is_valid(name)
+    if quick is not None and quick(data):
+        return []
+    errors = list(validator(name).iter_errors(data))
+    if not errors:
+        return []
+    errors.sort(key=_relevance)
+    return [_problem(error) for error in errors]
+
+
+def _relevance(error: ValidationError) -> tuple[int, int, str]:
+    # Deepest first: the error nearest the offending value is the one a person can act on.
+    # Among equals, unknown keys and wrong types before derived complaints.
+    rank = {"additionalProperties": 0, "type": 1, "required": 2, "enum": 3}.get(
+        str(error.validator), 4)
+    return (-len(error.absolute_path), rank, pointer(list(error.absolute_path)))
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _problem(error: ValidationError) -> Problem:
+    path = list(error.absolute_path)
+    kind = error.validator
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    value: Any = error.validator_value
+    instance = error.instance
+    if kind == "additionalProperties" and isinstance(instance, dict):
+        allowed = sorted(schema.get("properties", {}))
+        extra = sorted(set(instance) - set(allowed))
+        key = extra[0] if extra else ""
+        close = difflib.get_close_matches(key, allowed, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else f"; allowed: {', '.join(allowed)}"
+        return Problem(pointer([*path, key]), f"unknown key {_short(key)}{hint}")
+    if kind == "required":
+        missing = [k for k in value if isinstance(instance, dict) and k not in instance]
+        return Problem(pointer(path), f"missing required key {_short(missing[0] if missing else value)}")
+    if kind == "type":
+        types = value if isinstance(value, list) else [value]
+        return Problem(pointer(path),
+                       f"expected {' or '.join(types)}, got {_json_type(instance)}"
+                       + ("" if instance is None else f" {_short(instance)}"))
+    if kind == "enum":
+        return Problem(pointer(path), f"{_short(instance)} is not one of {', '.join(map(str, value))}")
+    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        return Problem(pointer(path), f"{_short(instance)} is outside the allowed range ({kind} {value})")
+    if kind == "format":
+        return Problem(pointer(path), f"{_short(instance)} is not a valid {value} (use YYYY-MM-DD)")
+    if kind == "pattern":
+        return Problem(pointer(path), f"{_short(instance)} does not have the expected form")
+    if kind in ("maxLength", "minLength", "maxItems", "minItems"):
+        return Problem(pointer(path), f"length breaks the limit {kind} {value}")
+    if kind == "uniqueItems":
+        return Problem(pointer(path), "items must not repeat")
+    return Problem(pointer(path), error.message[:200].replace("\n", " "))
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return "array" if isinstance(value, list) else "object"

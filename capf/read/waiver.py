@@ -1,0 +1,90 @@
+"""Waivers: an accepted gap, with a reason and an expiry, never a pass (cf. InSpec waivers)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from capf.model.errors import CapfError, InvalidWaivers, first_problem
+from capf.read.document import read_file
+
+
+class Waiver(BaseModel):
+    """One accepted gap."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rule: str = Field(min_length=1, max_length=80, description="Id (or former id) of the rule.")
+    scope: str | None = Field(None, max_length=300, pattern=r"^(/[^\n]*)?$",
+                              description="Only findings at or under this JSON Pointer.")
+    reason: str = Field(min_length=3, max_length=2000, description="Why the gap is accepted.")
+    approved_by: str | None = Field(None, max_length=200, description="Who accepted it.")
+    expires: date = Field(description="Last day the waiver is valid (YYYY-MM-DD).")
+
+    @field_validator("reason")
+    @classmethod
+    def _said(cls, text: str) -> str:
+        if not text.strip():
+            raise ValueError("a waiver needs a reason")
+        return text
+
+    @field_validator("expires", mode="before")
+    @classmethod
+    def _iso(cls, value: Any) -> Any:
+        if not isinstance(value, str):
+            raise ValueError("expires must be an ISO date string, YYYY-MM-DD")
+        return value
+
+    def covers(self, rule_ids: tuple[str, ...], evidence: list[str]) -> bool:
+        if self.rule not in rule_ids:
+            return False
+        if self.scope is None:
+            return True
+        return any(p == self.scope or p.startswith(self.scope.rstrip("/") + "/") for p in evidence)
+
+    def label(self) -> str:
+        return f"{self.rule} {self.scope}" if self.scope else self.rule
+
+
+class WaiverFile(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    waivers: list[Waiver] = Field(description="The waivers.")
+
+
+@dataclass(frozen=True)
+class WaiverSet:
+    waivers: tuple[Waiver, ...]
+    sha256: str
+    source: str
+
+
+def is_expired(waiver: Waiver, as_of: date) -> bool:
+    """The one rule for expiry: a waiver is valid up to and including its `expires` day."""
+    return as_of > waiver.expires
+
+
+def load_waivers(path: str | Path) -> WaiverSet:
+    """Read a waiver file; anything malformed is an InvalidWaivers (never ignored)."""
+    path = Path(path)
+    try:
+        document = read_file(path)
+    except CapfError as exc:
+        raise InvalidWaivers(str(exc), source=str(path)) from None
+    try:
+        parsed = WaiverFile.model_validate(document.data)
+    except ValidationError as exc:
+        dotted, message = first_problem(exc)
+        place = "/" + dotted.replace(".", "/") if dotted else "/"
+        line = document.line_of(place)
+        where = f"{path}:{line}" if line else str(path)
+        if place == "/":
+            message = "expected a mapping with a 'waivers' list"
+        raise InvalidWaivers(f"{where} at {place}: {message}", source=str(path)) from None
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return WaiverSet(tuple(parsed.waivers), digest, str(path))

@@ -1,0 +1,1 @@
+"""Rendering a verdict: terminal text, gap report, checklist, chart, SARIF and JUnit."""

@@ -1,0 +1,83 @@
+"""Verdicts as JUnit XML, so any CI server can show a plan's rules as a test report.
+
+One `testsuite` per plan, one `testcase` per rule: `fail` and `error` are failures;
+`not_applicable`, `waived` and `needs_review` are skipped with the reason (none of them is a
+pass). Built with ElementTree, so plan text is escaped; characters XML 1.0 cannot hold at all
+(control characters a YAML or JSON string may carry) are replaced.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+
+from capf.model.verdict import Result, Verdict
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_SKIPPED = {"not_applicable": "not applicable", "waived": "waived",
+            "needs_review": "needs review"}
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def junit_xml(verdicts: Sequence[Verdict], lang: str = "en") -> str:
+    """The JUnit XML document (with declaration) for `verdicts`."""
+    root = ET.Element("testsuites", name="capf")
+    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    for verdict in verdicts:
+        suite = _suite(verdict, lang)
+        root.append(suite)
+        for key in totals:
+            totals[key] += int(suite.get(key, "0"))
+    for key, value in totals.items():
+        root.set(key, str(value))
+    ET.indent(root)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _suite(verdict: Verdict, lang: str) -> ET.Element:
+    results = verdict.results
+    failures = sum(r.outcome in ("fail", "error") for r in results)
+    skipped = sum(r.outcome in _SKIPPED for r in results)
+    suite = ET.Element("testsuite", name=_clean(verdict.plan.name), tests=str(len(results)),
+                       failures=str(failures), errors="0", skipped=str(skipped))
+    properties = ET.SubElement(suite, "properties")
+    for name, value in (("plan.source", verdict.plan.source), ("plan.sha256", verdict.plan.sha256),
+                        ("profile", f"{verdict.ruleset.id} {verdict.ruleset.version}"),
+                        ("as_of", verdict.as_of), ("status", verdict.status)):
+        ET.SubElement(properties, "property", name=name, value=_clean(value))
+    for result in results:
+        suite.append(_case(result, verdict, lang))
+    return suite
+
+
+def _case(result: Result, verdict: Verdict, lang: str) -> ET.Element:
+    case = ET.Element("testcase", name=result.rule,
+                      classname=f"{verdict.ruleset.id}.{result.element}.{result.criterion}")
+    message = _clean(result.message.get(lang))
+    if result.outcome in ("fail", "error"):
+        failure = ET.SubElement(case, "failure", message=message,
+                                type=f"{result.outcome}:{result.level}")
+        failure.text = _clean(_details(result, lang))
+    elif result.outcome in _SKIPPED:
+        reason = message
+        if result.waiver is not None:
+            reason = (f"{_SKIPPED['waived']} until {result.waiver.expires}: "
+                      f"{result.waiver.reason} ({message})")
+        ET.SubElement(case, "skipped", message=_clean(reason))
+    return case
+
+
+def _details(result: Result, lang: str) -> str:
+    lines = [result.message.get(lang)]
+    if result.evidence:
+        lines.append("at " + ", ".join(result.evidence[:20]))
+    if result.remedy is not None:
+        lines.append(result.remedy.get(lang))
+    if result.note is not None:
+        lines.append(result.note.get(lang))
+    lines.append(f"{result.level}; {result.source}")
+    return "\n".join(lines)

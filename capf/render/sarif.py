@@ -1,0 +1,124 @@
+"""Verdicts as a SARIF 2.1.0 log, so code-scanning tools and editors can show a plan's gaps.
+
+One run holds every plan of one `capf check`: `tool.driver.rules` describes every rule of the
+profile; a result is written for each `fail`, `needs_review`, `error` and `waived` outcome (a
+waiver becomes a `suppression` with its justification, so it stays visible but accepted).
+Passes and `not_applicable` are not results: SARIF lists findings, not checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from capf.engine.ruleset import CompiledRule, RuleSet
+from capf.model.errors import CapfError
+from capf.model.verdict import Result, Verdict
+from capf.read.document import read_file
+from capf.text.message import fill
+
+SARIF_SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
+                "sarif-schema-2.1.0.json")
+REPORTED = ("fail", "needs_review", "error", "waived")
+MAX_RELATED = 20  # a finding naming hundreds of items points at the first ones only
+
+LineOf = Callable[[str], int | None]
+
+
+def sarif_log(verdicts: Sequence[Verdict], ruleset: RuleSet, lang: str = "en") -> dict[str, Any]:
+    """The SARIF log (as JSON data) for `verdicts`, all judged with `ruleset`."""
+    version = verdicts[0].engine.version if verdicts else "0"
+    index = {compiled.rule.id: i for i, compiled in enumerate(ruleset.rules)}
+    results: list[dict[str, Any]] = []
+    for verdict in verdicts:
+        line_of = _line_lookup(verdict.plan.source)
+        uri = artifact_uri(verdict.plan.source)
+        results += [_result(r, verdict, uri, line_of, index, lang)
+                    for r in verdict.results if r.outcome in REPORTED]
+    driver = {"name": "capf", "version": version,
+              "rules": [_descriptor(c, lang) for c in ruleset.rules]}
+    run = {"tool": {"driver": driver},
+           "artifacts": [{"location": {"uri": artifact_uri(v.plan.source)}} for v in verdicts],
+           "results": results,
+           "properties": {"profile": ruleset.id, "profileVersion": ruleset.version,
+                          "rulesetSha256": ruleset.sha256,
+                          "asOf": sorted({v.as_of for v in verdicts}),
+                          "plans": [{"name": v.plan.name, "status": v.status}
+                                    for v in verdicts]}}
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def artifact_uri(source: str) -> str:
+    """A relative path stays a relative URI reference (portable); an absolute one a file: URI."""
+    path = Path(source)
+    if path.is_absolute():
+        return path.as_uri()
+    return quote(path.as_posix())
+
+
+def _line_lookup(source: str) -> LineOf:
+    try:
+        document = read_file(Path(source))
+    except CapfError:  # not a file (e.g. a mapping given through the API): no lines, no failure
+        return lambda _pointer: None
+    return document.line_of
+
+
+def _descriptor(compiled: CompiledRule, lang: str) -> dict[str, Any]:
+    rule = compiled.rule
+    descriptor: dict[str, Any] = {
+        "id": rule.id,
+        "shortDescription": {"text": fill(rule.title.get(lang), compiled.params, lang)},
+        "fullDescription": {"text": rule.rationale.get(lang)},
+        "help": {"text": rule.remedy.get(lang)},
+        "defaultConfiguration": {"level": "error" if rule.level == "essential" else "warning"},
+        "properties": {"criterion": rule.criterion, "element": rule.element,
+                       "level": rule.level, "confidence": rule.source.confidence,
+                       "source": f"{rule.source.framework} {rule.source.ref}",
+                       "profile": compiled.profile, "tags": [rule.element, rule.level]},
+    }
+    if rule.aliases:
+        descriptor["deprecatedIds"] = list(rule.aliases)
+    return descriptor
+
+
+def _location(uri: str, pointer: str, line_of: LineOf) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
+    line = line_of(pointer)
+    if line is not None:
+        physical["region"] = {"startLine": line}
+    return {"physicalLocation": physical,
+            "logicalLocations": [{"fullyQualifiedName": pointer or "/", "kind": "member"}]}
+
+
+def _result(result: Result, verdict: Verdict, uri: str, line_of: LineOf, index: dict[str, int],
+            lang: str) -> dict[str, Any]:
+    # The level follows the rule's weight; a waived fail keeps it and is marked suppressed.
+    serious = result.level == "essential" and result.outcome != "needs_review"
+    pointers = result.evidence or [""]
+    out: dict[str, Any] = {
+        "ruleId": result.rule,
+        "level": "error" if serious else "warning",
+        "message": {"text": result.message.get(lang)},
+        "locations": [_location(uri, pointers[0], line_of)],
+        "properties": {"outcome": result.outcome, "criterion": result.criterion,
+                       "element": result.element, "plan": verdict.plan.name,
+                       "values": result.values},
+    }
+    if result.rule in index:
+        out["ruleIndex"] = index[result.rule]
+    related = [{"id": i, **_location(uri, p, line_of)}
+               for i, p in enumerate(pointers[1:MAX_RELATED + 1], start=1)]
+    if related:
+        out["relatedLocations"] = related
+    if result.waiver is not None:
+        waiver = result.waiver
+        out["suppressions"] = [{
+            "kind": "external", "status": "accepted", "justification": waiver.reason,
+            "properties": {"expires": waiver.expires, "approvedBy": waiver.approved_by,
+                           "scope": waiver.scope}}]
+    if result.note is not None:
+        out["properties"]["note"] = result.note.get(lang)
+    return out

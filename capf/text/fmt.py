@@ -1,0 +1,103 @@
+"""Numbers, dates and quoted plan values in the reader's language (Danish or English).
+
+Babel knows the national conventions (`1.234.567 t CO2e`, `1. juni 2030`); it is imported inside
+each function because `capf check` never formats a report and start-up time matters there.
+Years and small whole numbers stay as written (`2050`, not `2.050`), as in capf.text.message.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+LOCALES = {"da": "da_DK", "en": "en_GB"}
+_DATE_FORMAT = {"da": "d. MMMM y", "en": "d MMMM y"}
+_BOOL = {"da": ("nej", "ja"), "en": ("no", "yes")}
+ELLIPSIS = "…"
+
+
+def _locale(lang: str) -> str:
+    return LOCALES.get(lang, LOCALES["en"])
+
+
+def number(value: float, lang: str, digits: int = 0) -> str:
+    """A figure with the language's grouping and decimal marks: 1.234.567,5 (da) / 1,234,567.5."""
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "#" * digits if digits > 0 else "")
+    return str(format_decimal(value, format=pattern, locale=_locale(lang)))
+
+
+def tonnes(value: float, lang: str) -> str:
+    """Emissions are whole tonnes in plans; decimals would suggest a precision they lack."""
+    return f"{number(value, lang)} t CO2e"
+
+
+def percent(fraction: float, lang: str) -> str:
+    """0.75 → '75 %' (da, with a no-break space) or '75%' (en)."""
+    from babel.numbers import format_percent
+
+    return str(format_percent(fraction, locale=_locale(lang)))
+
+
+def day(value: date | str, lang: str) -> str:
+    """An ISO date as '1. juni 2030' (da) or '1 June 2030' (en); other text is returned as is."""
+    from babel.dates import format_date
+
+    if isinstance(value, str):
+        try:
+            day_ = date.fromisoformat(value)
+        except ValueError:
+            return value
+    else:
+        day_ = value
+    return str(format_date(day_, format=_DATE_FORMAT.get(lang, _DATE_FORMAT["en"]),
+                           locale=_locale(lang)))
+
+
+def plain_number(value: float, lang: str) -> str:
+    """Whole numbers under 10,000 as written (years, counts); larger or fractional ones grouped."""
+    if isinstance(value, int) and abs(value) < 10_000:
+        return str(value)
+    return number(value, lang, digits=0 if float(value).is_integer() else 1)
+
+
+def shorten(text: str, limit: int) -> str:
+    """One line of at most `limit` characters, so a quoted value never swamps its row."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: max(limit - 1, 0)].rstrip() + ELLIPSIS
+
+
+def quote(value: Any, lang: str, limit: int = 160) -> str:
+    """What a plan has at a pointer, as one short line: scalars formatted, containers summarised.
+
+    `evidence` objects are left out of containers; the report shows them as page references.
+    """
+    return shorten(_text(value, lang), limit)
+
+
+def _text(value: Any, lang: str) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return _BOOL.get(lang, _BOOL["en"])[value]
+    if isinstance(value, int | float):
+        return plain_number(value, lang)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return "[" + ", ".join(_text(v, lang) for v in value) + "]"
+    if isinstance(value, Mapping):
+        parts = [f"{k}: {_text(v, lang)}" for k, v in value.items() if k != "evidence"]
+        return "{" + "; ".join(parts) + "}"
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(text: str) -> str:
+    """A CSV cell a spreadsheet shows as text: one starting with = + - @ would run as a formula."""
+    return "'" + text if text.startswith(_FORMULA_START) else text

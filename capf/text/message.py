@@ -1,0 +1,190 @@
+"""Filling rule messages: a closed formatter over named values, never a template engine.
+
+Only `{name}` fields are allowed (no attributes, indexes, conversions or format specs), so
+plan text inserted into a message can never be evaluated; the names a message may use are
+checked when the rule set loads.
+
+Checks that compute text (a domain check's `reason`) compute it in both languages as a
+`Phrase` and store it with `bilingual`: `name` in English, `name_da` in Danish. `fill` shows
+`{name}` from `name_da` in a Danish message, so English never leaks into a Danish finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from string import Formatter
+from typing import Any
+
+_FORMATTER = Formatter()
+MISSING = {"en": "(missing)", "da": "(mangler)"}
+NONE = {"en": "none", "da": "ingen"}
+MAX_VALUE_CHARS = 300
+TRANSLATED = ("da",)  # languages whose text a check may give as `name_<lang>` beside `name`
+
+# The sentences domain checks word from their figures (capf.engine.checks.domain and
+# capf.engine.emissions), English and Danish side by side, so a translator finds them in one
+# place. Filled by `Phrase.said`.
+PHRASES: dict[str, tuple[str, str]] = {
+    "sum_no_total": ("{item} (no total)", "{item} (ingen total)"),
+    "sum_no_sectors": ("{item} (no sectors)", "{item} (ingen sektorfordeling)"),
+    "sum_difference": ("{item} (difference {gap} t)", "{item} (afvigelse {gap} t)"),
+    "no_reference_total": ("no positive inventory total for {year}",
+                           "klimaregnskabet har ingen positiv total for {year}"),
+    "target_cut": (
+        "The {year} target allows {target_t} t CO2e, {reduction_percent} % below the {ref_year} "
+        "inventory ({reference_t} t); {least} % below would be {required_t} t.",
+        "Målet for {year} tillader {target_t} t CO2e, {reduction_percent} % under klimaregnskabet "
+        "for {ref_year} ({reference_t} t); {least} % under ville være {required_t} t."),
+    "no_population": ("no population in /municipality/population",
+                      "intet indbyggertal i /municipality/population"),
+    "per_resident_target": (
+        "The {year} target allows {per_capita_t} t CO2e per resident ({level_t} t for "
+        "{population} residents).", "Målet for {year} giver {per_capita_t} t CO2e pr. indbygger "
+        "({level_t} t fordelt på {population} indbyggere)."),
+    "per_resident_pathway": (
+        "In {year} the action pathway gives {per_capita_t} t CO2e per resident ({level_t} t for "
+        "{population} residents).", "I {year} giver reduktionsstien {per_capita_t} t CO2e pr. "
+        "indbygger ({level_t} t fordelt på {population} indbyggere)."),
+    "manko_above": (
+        "In {year} the declared manko is {declared} t, but the action pathway ({pathway} t) lies "
+        "{gap} t above the target level ({target} t).", "I {year} er den opgjorte manko "
+        "{declared} t, men reduktionsstien ({pathway} t) ligger {gap} t over målniveauet "
+        "({target} t)."),
+    "manko_not_above": (
+        "In {year} the declared manko is {declared} t, but the action pathway ({pathway} t) does "
+        "not exceed the target level ({target} t), so the manko should be 0 t.", "I {year} er "
+        "den opgjorte manko {declared} t, men reduktionsstien ({pathway} t) ligger ikke over "
+        "målniveauet ({target} t), så mankoen skal være 0 t."),
+    "manko_unchecked": ("Not checkable for lack of data: {why}.",
+                        "Kan ikke kontrolleres, fordi der mangler data: {why}."),
+    "manko_no_strategy": ("a manko is declared but /manko/strategy is empty",
+                          "der er opgjort en manko, men /manko/strategy er tom"),
+    "pathway_unexplained": (
+        "in {year} BAU ({bau} t) minus the effects ({effects} t) gives {left} t, but the action "
+        "pathway is {pathway} t", "i {year} giver BAU ({bau} t) minus effekten ({effects} t) "
+        "{left} t, men reduktionsstien er {pathway} t"),
+    "pathway_no_common_year": (
+        "BAU, action pathway and the actions' stated effects have no year in common",
+        "BAU, reduktionssti og handlingernes angivne effekt har intet fælles år"),
+    "range_low": ("{category} {cut} % (low end {low} %)", "{category} {cut} % (nedre grænse {low} %)"),
+    "range_unjustified": ("{category} {cut} % (mid {mid} %, no justification)",
+                          "{category} {cut} % (midten {mid} %, ingen begrundelse)"),
+    "range_justified": ("{category} {cut} % (below mid {mid} %, justified)",
+                        "{category} {cut} % (under midten {mid} %, begrundet)"),
+}
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """The same short text in English and Danish: a reason or detail a check computes."""
+
+    en: str
+    da: str
+
+    @classmethod
+    def of(cls, en: str, da: str | None = None, **values: Any) -> Phrase:
+        """Both templates filled from the same values, numbers in each language's style.
+
+        `da` defaults to `en` (a template of values only); values may be phrases themselves.
+        """
+        return cls(fill(en, values, "en"), fill(en if da is None else da, values, "da"))
+
+    @classmethod
+    def said(cls, key: str, **values: Any) -> Phrase:
+        """The sentence `PHRASES[key]`, filled from `values`."""
+        return cls.of(*PHRASES[key], **values)
+
+    @classmethod
+    def join(cls, parts: Iterable[Phrase | None], sep: str = "; ") -> Phrase | None:
+        """The phrases given, each once, in order; None when there are none."""
+        kept = list(dict.fromkeys(p for p in parts if p is not None))
+        return cls(sep.join(p.en for p in kept), sep.join(p.da for p in kept)) if kept else None
+
+    def get(self, lang: str) -> str:
+        return self.da if lang == "da" else self.en
+
+    def sentence(self) -> Phrase:
+        """Capitalised and ending in a full stop, to stand on its own in a message."""
+        def cap(text: str) -> str:
+            text = text[:1].upper() + text[1:]
+            return text if text.endswith((".", "?", "!")) else text + "."
+        return Phrase(cap(self.en), cap(self.da))
+
+
+def bilingual(name: str, value: Phrase | list[Phrase] | None) -> dict[str, Any]:
+    """A check's value in both languages: `{name: English, name_da: Danish}`.
+
+    Always both keys (None when there is no text), so combining findings keeps them paired.
+    """
+    if isinstance(value, list):
+        return {name: [p.en for p in value], f"{name}_da": [p.da for p in value]}
+    if value is None:
+        return {name: None, f"{name}_da": None}
+    return {name: value.en, f"{name}_da": value.da}
+
+
+def fields_of(template: str) -> list[str]:
+    """The field names of a message; raises ValueError on anything but plain `{name}`."""
+    names = []
+    for _, name, spec, conversion in _FORMATTER.parse(template):
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            raise ValueError(f"only plain {{name}} placeholders are allowed, not {{{name}...}}")
+        names.append(name)
+    return names
+
+
+def localized(values: Mapping[str, Any], name: str, lang: str) -> Any:
+    """A check's value `name` in `lang`: its `name_<lang>` twin when there is one."""
+    value = values.get(f"{name}_{lang}") if lang in TRANSLATED else None
+    return values.get(name) if value is None else value
+
+
+def fill(template: str, values: Mapping[str, Any], lang: str) -> str:
+    """The template with each `{name}` shown in `lang`; `name_<lang>` wins over `name`."""
+    out = []
+    for literal, name, _, _ in _FORMATTER.parse(template):
+        out.append(literal)
+        if name is not None:
+            out.append(show(localized(values, name, lang), lang,
+                            plain=name == "year" or name.endswith("_year")))
+    return "".join(out)
+
+
+def show(value: Any, lang: str, *, plain: bool = False) -> str:
+    """A value as text in a message: numbers in the language's style (years `plain`)."""
+    if value is None:
+        return MISSING.get(lang, MISSING["en"])
+    if value in ([], {}):
+        return NONE.get(lang, NONE["en"])
+    if isinstance(value, bool):
+        return {"en": ("no", "yes"), "da": ("nej", "ja")}.get(lang, ("no", "yes"))[value]
+    if isinstance(value, int | float):
+        return str(value) if plain else number(value, lang)
+    if isinstance(value, Phrase):
+        text = value.get(lang)
+    elif isinstance(value, list | tuple):
+        text = ", ".join(show(v, lang, plain=plain) for v in value)
+    elif isinstance(value, dict):
+        text = ", ".join(f"{k}: {show(v, lang)}" for k, v in value.items())
+    else:
+        text = str(value)
+    text = " ".join(text.split())  # messages are one line
+    return text if len(text) <= MAX_VALUE_CHARS else text[: MAX_VALUE_CHARS - 1] + "…"
+
+
+def number(value: float, lang: str) -> str:
+    """1234567.5 → '1,234,567.5' (en) or '1.234.567,5' (da); below 10,000 no grouping.
+
+    Whole numbers under 10,000 are shown as written, so years (2050) and counts read naturally.
+    Fractions keep up to two decimals (3.39 t per resident), so a value is shown as judged.
+    """
+    if isinstance(value, int) and abs(value) < 10_000:
+        return str(value)
+    rounded = round(float(value), 2)
+    text = f"{rounded:,.0f}" if rounded.is_integer() else f"{rounded:,.2f}".rstrip("0")
+    if lang == "da":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
