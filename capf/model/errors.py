@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
+
+from capf.model.pointer import pointer, shown
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -18,8 +20,6 @@ class Problem:
     line: int | None = None
 
     def where(self, source: str) -> str:
-        from capf.model.pointer import shown  # pointer imports this module
-
         line = f":{self.line}" if self.line is not None else ""
         return f"{source}{line} at {shown(self.pointer)}"
 
@@ -36,6 +36,12 @@ class CapfError(Exception):
 
 class InvalidDocument(CapfError):
     """A file could not be parsed safely (syntax, duplicate keys, aliases, limits)."""
+
+
+def refuse(source: str, path: list[str | int], message: str, line: int | None = None) -> NoReturn:
+    """The one way a reader refuses input: an InvalidDocument naming file, line and pointer."""
+    where = f"{source}:{line}" if line is not None else source
+    raise InvalidDocument(f"{where}: {message} (at {shown(pointer(path))})", source=source)
 
 
 class InvalidPlan(CapfError):

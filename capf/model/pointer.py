@@ -1,10 +1,6 @@
-"""JSON Pointers (RFC 6901) of parsed data, and the one way a reader refuses input at a place."""
+"""JSON Pointers (RFC 6901) of parsed data: built from a path, shortened for a one-line message."""
 
 from __future__ import annotations
-
-from typing import NoReturn
-
-from capf.model.errors import InvalidDocument
 
 
 def escape_pointer_token(token: str | int) -> str:
@@ -14,12 +10,6 @@ def escape_pointer_token(token: str | int) -> str:
 def pointer(parts: tuple[str | int, ...] | list[str | int]) -> str:
     """The JSON Pointer (RFC 6901) of a path."""
     return "".join("/" + escape_pointer_token(p) for p in parts)
-
-
-def refuse(source: str, path: list[str | int], message: str, line: int | None = None) -> NoReturn:
-    """Raise the InvalidDocument naming file, line and pointer (long pointers shortened)."""
-    where = f"{source}:{line}" if line is not None else source
-    raise InvalidDocument(f"{where}: {message} (at {shown(pointer(path))})", source=source)
 
 
 def shown(ptr: str, limit: int = 120) -> str:

@@ -17,8 +17,7 @@ from typing import Any
 
 import yaml
 
-from capf.model.errors import InvalidDocument
-from capf.model.pointer import refuse
+from capf.model.errors import InvalidDocument, refuse
 from capf.read.yamlstream import JSON, MAX_DEPTH, line_map, parse_yaml
 
 MAX_BYTES = 16 * 1024 * 1024

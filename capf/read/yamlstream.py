@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
-from capf.model.errors import InvalidDocument
-from capf.model.pointer import pointer, refuse
+from capf.model.errors import InvalidDocument, refuse
+from capf.model.pointer import pointer
 
 MAX_DEPTH = 64
 JSON = Any  # dict[str, JSON] | list[JSON] | str | int | float | bool | None
