@@ -37,7 +37,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from plans import realistic_plan  # noqa: E402
 
-from capf.engine.checks.check import Context  # noqa: E402
+from capf.engine.checks.spec import Context  # noqa: E402
 from capf.engine.evaluator import evaluate, run_rule  # noqa: E402
 from capf.engine.ruleset import load_ruleset  # noqa: E402
 from capf.read.plan import load_plan  # noqa: E402

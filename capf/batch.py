@@ -26,7 +26,7 @@ from capf.engine.ruleset import RuleSet
 from capf.model.errors import CapfError, UsageError
 from capf.model.rule import ELEMENTS
 from capf.read.plan import load_plan
-from capf.text.fmt import csv_text
+from capf.text.formatting import csv_text
 from capf.text.labels import label, words
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")

@@ -20,8 +20,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from capf.batch import run_batch, write_atomic
-from capf.docs.ruledocs import rules_json, rules_markdown
-from capf.docs.template import plan_template
+from capf.docs.plan_template import plan_template
+from capf.docs.rule_reference import rules_json, rules_markdown
 from capf.engine.evaluator import ENGINE_VERSION, evaluate
 from capf.engine.ruleset import DEFAULT_PROFILE, RuleSet, load_ruleset
 from capf.model.errors import CapfError, UsageError, first_problem
@@ -32,7 +32,7 @@ from capf.read.schema import SCHEMA_NAMES, load_schema
 from capf.read.waiver import load_waivers
 from capf.render.junit import junit_xml
 from capf.render.sarif import sarif_log
-from capf.render.textout import verdict_text
+from capf.render.terminal import verdict_text
 
 EXIT_OK, EXIT_NON_COMPLIANT, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md"}

@@ -27,7 +27,7 @@ from referencing.jsonschema import DRAFT4
 
 from capf import evaluate, load_plan, load_ruleset
 from capf.cli import main
-from capf.docs.template import danish
+from capf.docs.plan_template import danish
 from capf.read.document import read_file
 from capf.read.schema import load_schema, problems
 
@@ -440,7 +440,7 @@ def test_init_writes_a_file_and_never_overwrites_without_force(tmp_path: Path) -
 
 def _fields(node: dict[str, Any], owner: str, defs: dict[str, Any],
             seen: set[tuple[str, str]]) -> None:
-    """(owner, field) for every field, with owner as capf.docs.template names it."""
+    """(owner, field) for every field, with owner as capf.docs.plan_template names it."""
     if "$ref" in node:
         name = node["$ref"].rsplit("/", 1)[1]
         node, owner = defs[name], "$" + name

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from capf.engine.checks.check import Context, Finding
 from capf.engine.checks.coverage import COVERAGE_CHECKS
 from capf.engine.checks.domain import DOMAIN_CHECKS, SectorRangesOptions
+from capf.engine.checks.spec import Context, Finding
 from capf.engine.checks.vocabulary import VOCABULARY
 from capf.engine.selector import parse_selector
 

@@ -10,7 +10,7 @@ import pytest
 
 from capf import evaluate, load_plan, load_ruleset, load_waivers
 from capf.cli import main
-from capf.engine.checks.check import Finding
+from capf.engine.checks.spec import Finding
 from capf.engine.ruleset import BUILTIN_PROFILES
 from capf.model.errors import InvalidRules, InvalidWaivers
 from capf.read.schema import problems

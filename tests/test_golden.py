@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from capf import evaluate, load_plan, load_ruleset
-from capf.docs.modelschema import MODELS, text_of
-from capf.docs.ruledocs import rules_markdown
-from capf.docs.schemadocs import plan_format_markdown
+from capf.docs.model_schemas import MODELS, text_of
+from capf.docs.plan_format import plan_format_markdown
+from capf.docs.rule_reference import rules_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPECTED = ROOT / "examples" / "expected"

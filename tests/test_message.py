@@ -12,7 +12,7 @@ import pytest
 from test_rule_examples import all_rules
 
 from capf import evaluate, load_plan, load_ruleset
-from capf.engine.checks.check import Context
+from capf.engine.checks.spec import Context
 from capf.engine.evaluator import run_rule
 from capf.engine.ruleset import BUILTIN_PROFILES
 from capf.model.rule import Text

@@ -1,4 +1,4 @@
-"""Gap report and reviewer checklist (capf.render.report, capf.render.chart, capf.text.fmt, capf.text.labels).
+"""Gap report and reviewer checklist (capf.render, capf.text.formatting, capf.text.labels).
 
 Golden files: tests/golden/odder.{report,checklist}.{da,en}.md, judged as of 2026-01-01.
 They change whenever a rule's text or the rule set changes. Regenerate them with
@@ -24,8 +24,8 @@ import pytest
 import capf
 from capf.render import chart, report
 from capf.render.report import render_checklist, render_report
-from capf.text import fmt
-from capf.text.fmt import csv_text
+from capf.text import formatting as fmt
+from capf.text.formatting import csv_text
 from capf.text.labels import LABELS, words
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from capf.engine.checks.check import Context
+from capf.engine.checks.spec import Context
 from capf.engine.evaluator import run_rule
 from capf.engine.ruleset import BUILTIN_PROFILES, CompiledRule, load_ruleset
 from capf.read.plan import load_plan

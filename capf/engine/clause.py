@@ -15,8 +15,8 @@ from typing import Any, cast, get_args
 
 from pydantic import ValidationError
 
-from capf.engine.checks.check import CheckSpec, Context, Finding, Options, Outcome, evidence_of, label_of
-from capf.engine.checks.checks import GENERIC_CHECKS
+from capf.engine.checks.generic import GENERIC_CHECKS
+from capf.engine.checks.spec import CheckSpec, Context, Finding, Options, Outcome, evidence_of, label_of
 from capf.engine.checks.vocabulary import VOCABULARY
 from capf.engine.selector import Match, Selector, parse_selector
 from capf.model.errors import first_problem

@@ -10,7 +10,7 @@ from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from capf.engine.checks.check import Context, Finding
+from capf.engine.checks.spec import Context, Finding
 from capf.engine.ruleset import CompiledRule, RuleSet, load_ruleset
 from capf.model.rule import ELEMENTS, Text
 from capf.model.verdict import (

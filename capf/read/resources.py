@@ -19,8 +19,3 @@ def data_dir(name: str) -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"capf data directory {name!r} is missing from this installation")
-
-
-def templates_dir() -> Path:
-    """Jinja2 templates ship inside the package itself."""
-    return _PACKAGE / "render" / "templates"

@@ -2,7 +2,7 @@
 
 Plain SVG text (no scripts, no fonts, no links), so the report stays one self-contained file that
 a strict Content-Security-Policy allows. Every piece of text is escaped here; numbers are
-formatted by capf.text.fmt. Missing data is said in words, never drawn as zeros.
+formatted by capf.text.formatting. Missing data is said in words, never drawn as zeros.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from capf.engine.emissions import BAU, INVENTORY, PATHWAY, items, milestone_years, required_level, total_of
 from capf.model.verdict import ElementResult
-from capf.text.fmt import number, percent, tonnes
+from capf.text.formatting import number, percent, tonnes
 from capf.text.labels import label
 
 Point = tuple[float, float]

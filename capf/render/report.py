@@ -1,7 +1,7 @@
 """Gap report and reviewer checklist: a Verdict rendered as HTML, Markdown or CSV.
 
 Python arranges what to show (grouping and order follow the verdict's outcomes; nothing is judged
-here); the templates in capf/templates only lay it out, in words from capf.text.labels. Plan and rule
+here); the templates in capf/render/templates only lay it out, in words from capf.text.labels. Plan and rule
 text reaches a template only as data: never through `from_string`. HTML is autoescaped by file
 name (explicit extensions, because `select_autoescape()` would not escape `*.html.j2`); Markdown
 is escaped by the `md` and `code` filters below; CSV goes through the csv module.
@@ -14,6 +14,7 @@ import io
 import re
 from collections.abc import Mapping, Sequence
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -24,11 +25,12 @@ from capf.engine.selector import parse_selector
 from capf.model.rule import Text
 from capf.model.verdict import Result, Verdict
 from capf.read.plan import Plan
-from capf.read.resources import templates_dir
 from capf.render import chart
-from capf.text.fmt import csv_text, day, percent, quote
+from capf.text.formatting import csv_text, day, percent, quote
 from capf.text.labels import label, words
 from capf.text.message import TRANSLATED, localized
+
+TEMPLATES = Path(__file__).with_name("templates")  # the Jinja2 templates ship beside this module
 
 LANGS = ("da", "en")
 MAX_POINTERS = 5          # per finding; the rest are counted, a report is read by people
@@ -91,7 +93,7 @@ def _autoescape(name: str | None) -> bool:
 @cache
 def environment() -> Environment:
     """The one Jinja2 environment: files only, strict about undefined names."""
-    env = Environment(loader=FileSystemLoader(templates_dir()),
+    env = Environment(loader=FileSystemLoader(TEMPLATES),
                       autoescape=_autoescape,  # noqa: S701 - on for every HTML/SVG template
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)

@@ -10,8 +10,8 @@ from typing import Any, Literal
 from pydantic import Field
 
 from capf.engine import emissions as em
-from capf.engine.checks.check import CheckSpec, Context, Finding, Options
 from capf.engine.checks.domain import Sector, finding, has_text
+from capf.engine.checks.spec import CheckSpec, Context, Finding, Options
 from capf.engine.selector import Match
 
 RiskLevel = Literal["low", "medium", "high", "very_high"]

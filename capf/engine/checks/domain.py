@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from capf.engine import emissions as em
-from capf.engine.checks.check import CheckSpec, Context, Finding, Options, Outcome, evidence_of, label_of
+from capf.engine.checks.spec import CheckSpec, Context, Finding, Options, Outcome, evidence_of, label_of
 from capf.engine.selector import Match
 from capf.text.message import Phrase, bilingual
 

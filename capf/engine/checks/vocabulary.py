@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from capf.engine.checks.check import CheckSpec
-from capf.engine.checks.checks import GENERIC_CHECKS
 from capf.engine.checks.coverage import COVERAGE_CHECKS
 from capf.engine.checks.domain import DOMAIN_CHECKS
+from capf.engine.checks.generic import GENERIC_CHECKS
+from capf.engine.checks.spec import CheckSpec
 
 VOCABULARY: dict[str, CheckSpec] = {**GENERIC_CHECKS, **DOMAIN_CHECKS, **COVERAGE_CHECKS}

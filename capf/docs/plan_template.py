@@ -1,7 +1,7 @@
 """`capf init`: a commented plan template, generated from the plan schema so it cannot drift.
 
 Every section of `schemas/plan.schema.json` appears with its fields and a comment for each
-(English from the schema's own descriptions; Danish from templates/plan-template.da.yaml, which
+(English from the schema's own descriptions; Danish from plan-template.da.yaml beside this module, which
 a test keeps complete). As written the template is a valid plan that judges as non-compliant — only
 `schema_version` and the municipality's name are set, lists are empty, and every other field is
 a commented-out example line, so a placeholder can never be judged as if the plan said it.
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import textwrap
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from capf.read.document import read_file
-from capf.read.resources import templates_dir
 from capf.read.schema import load_schema
 
 MUNICIPALITY = "Ny kommune"
@@ -39,13 +39,13 @@ peger ind i planens PDF. Tjek med: capf validate FIL og derefter capf check FIL
 (felternes betydning: docs/plan-format.md).""",
 }
 
-DA_GLOSSARY = "plan-template.da.yaml"  # in capf/templates: field name (or owner.name) → Danish
+DA_GLOSSARY = Path(__file__).with_name("plan-template.da.yaml")  # field (or owner.name) → Danish
 
 
 @cache
 def danish() -> dict[str, str]:
     """The Danish field comments (a data file, so translators need not touch code)."""
-    data = read_file(templates_dir() / DA_GLOSSARY).data
+    data = read_file(DA_GLOSSARY).data
     assert isinstance(data, dict)
     return {str(k): str(v) for k, v in data.items()}
 

@@ -16,7 +16,7 @@ from typing import Any, Literal
 from jsonschema import Draft202012Validator
 from pydantic import Field, field_validator
 
-from capf.engine.checks.check import CheckSpec, Context, Finding, NoOptions, Options, evidence_of, label_of
+from capf.engine.checks.spec import CheckSpec, Context, Finding, NoOptions, Options, evidence_of, label_of
 from capf.engine.selector import Match, parse_selector
 
 Scalar = int | float | str

@@ -1,6 +1,6 @@
 """docs/plan-format.md, generated from the plan schema's own descriptions so it cannot drift.
 
-Regenerate with `python -m capf.docs.schemadocs > docs/plan-format.md`; a test compares.
+Regenerate with `python -m capf.docs.plan_format > docs/plan-format.md`; a test compares.
 """
 
 from __future__ import annotations

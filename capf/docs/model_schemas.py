@@ -1,7 +1,7 @@
 """JSON Schemas derived from the pydantic models (rule files, verdicts), for publishing.
 
 `schemas/rules.schema.json` and `schemas/verdict.schema.json` are written by
-`python -m capf.docs.modelschema` and a test fails when the committed files drift from the models.
+`python -m capf.docs.model_schemas` and a test fails when the committed files drift from the models.
 """
 
 from __future__ import annotations
