@@ -26,7 +26,7 @@ def render_report(verdict: Verdict, fmt: str = "html", lang: str = "da",
 def render_checklist(verdict: Verdict | None, fmt: str = "md", lang: str = "da",
                      ruleset: RuleSet | None = None) -> str:
     """The reviewer checklist (Markdown, HTML or CSV); `verdict=None` gives a blank one."""
-    from capf.render.report import render_checklist as render
+    from capf.render.checklist import render_checklist as render
 
     return render(verdict, fmt, lang, ruleset)
 

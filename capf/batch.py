@@ -137,7 +137,7 @@ def summary_csv(rows: Sequence[Row]) -> str:
 
 def overview_html(rows: Sequence[Row], ruleset: RuleSet, as_of: date, lang: str) -> str:
     """The portfolio page: one line per municipality, one column per element (self-contained)."""
-    from capf.render.report import environment  # Jinja2 loads only when a page is written
+    from capf.render.page import environment  # Jinja2 loads only when a page is written
 
     statuses = Counter(row.status or "error" for row in rows)
     return environment().get_template("overview.html.j2").render(

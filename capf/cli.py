@@ -208,7 +208,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_checklist(args: argparse.Namespace) -> int:
-    from capf.render.report import render_checklist
+    from capf.render.checklist import render_checklist
 
     fmt = _format(args.output, CHECKLIST_FORMATS)
     ruleset, judged = _judge_all(args, [args.plan] if args.plan else [])

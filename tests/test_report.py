@@ -22,8 +22,9 @@ from typing import Any
 import pytest
 
 import capf
-from capf.render import chart, report
-from capf.render.report import render_checklist, render_report
+from capf.render import chart, page, report
+from capf.render.checklist import render_checklist
+from capf.render.report import render_report
 from capf.text import formatting as fmt
 from capf.text.formatting import csv_text
 from capf.text.labels import LABELS, words
@@ -130,25 +131,25 @@ def test_hostile_text_is_inert_in_markdown() -> None:
 
 
 def test_markdown_cell_escaping() -> None:
-    assert report.md("a | b\nc") == "a \\| b c"
-    assert report.md("# heading") == "\\# heading"
-    assert report.md("- item") == "\\- item"
-    assert report.md("> quote") == "&gt; quote"  # an entity never starts a block quote
-    assert report.md("12. list") == "12\\. list"
-    assert report.md("23.000 t") == "23.000 t"
-    assert report.md("[x](javascript:alert(1))") == "\\[x\\](javascript:alert(1))"
-    assert report.md("![t](https://tracker.example/p.png)").startswith("!\\[t\\]")
-    assert report.md("<b>&amp; & co") == "&lt;b&gt;&amp;amp; & co"
-    assert report.md("`x`") == "\\`x\\`"
-    assert report.code("/a|b") == "`/a\\|b`"
-    assert report.code("a`b") == "``a`b``"
-    assert report.code("<b>") == "&lt;b&gt;"
+    assert page.md("a | b\nc") == "a \\| b c"
+    assert page.md("# heading") == "\\# heading"
+    assert page.md("- item") == "\\- item"
+    assert page.md("> quote") == "&gt; quote"  # an entity never starts a block quote
+    assert page.md("12. list") == "12\\. list"
+    assert page.md("23.000 t") == "23.000 t"
+    assert page.md("[x](javascript:alert(1))") == "\\[x\\](javascript:alert(1))"
+    assert page.md("![t](https://tracker.example/p.png)").startswith("!\\[t\\]")
+    assert page.md("<b>&amp; & co") == "&lt;b&gt;&amp;amp; & co"
+    assert page.md("`x`") == "\\`x\\`"
+    assert page.code("/a|b") == "`/a\\|b`"
+    assert page.code("a`b") == "``a`b``"
+    assert page.code("<b>") == "&lt;b&gt;"
 
 
 def test_templates_are_files_never_plan_text() -> None:
     users = [p.name for p in (ROOT / "capf").rglob("*.py") if ".from_string(" in p.read_text("utf-8")]
     assert users == []
-    env = report.environment()
+    env = page.environment()
     assert env.autoescape("report.html.j2") is True  # type: ignore[operator]
     assert env.autoescape("checklist.html.j2") is True  # type: ignore[operator]
     assert env.autoescape("report.md.j2") is False  # type: ignore[operator]

@@ -1,0 +1,96 @@
+"""The reviewer checklist: one row per criterion, the tool's columns filled, the reviewer's empty."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from typing import Any
+
+from capf.engine.ruleset import RuleSet, load_ruleset
+from capf.model.verdict import Result, Verdict
+from capf.render.page import BRIEF_POINTERS, check_format, environment, footer
+from capf.text.formatting import csv_text, quote
+from capf.text.labels import label, words
+from capf.text.message import TRANSLATED, localized
+
+_TWINS = tuple(f"_{lang}" for lang in TRANSLATED)  # `reason_da` is shown as `reason`
+
+
+def _key_values(values: Mapping[str, Any], lang: str) -> list[str]:
+    """The engine's scalar findings (counts, years, ages) a reviewer checks against the plan."""
+    picked = {k: localized(values, k, lang) for k in values if not k.endswith(_TWINS)}
+    shown = [f"{k}={quote(v, lang, 60)}" for k, v in picked.items()
+             if v not in (None, [], {}, "") and not isinstance(v, Mapping)]
+    return shown[:4]
+
+
+def _rule_cell(rule_id: str, level: str, result: Result | None, lang: str) -> dict[str, Any]:
+    evidence = result.evidence if result else []
+    return {"rule": rule_id, "level": label(level, lang),
+            "outcome": label(result.outcome, lang) if result else "",
+            "pointers": evidence[:BRIEF_POINTERS],
+            "more": max(len(evidence) - BRIEF_POINTERS, 0),
+            "values": _key_values(result.values, lang) if result else []}
+
+
+def checklist_context(verdict: Verdict | None, lang: str,
+                      ruleset: RuleSet | None = None) -> dict[str, Any]:
+    """One row per criterion of the profile; the tool's columns filled, the reviewer's empty."""
+    if verdict is not None:
+        results = {r.rule: r for r in verdict.results}
+        rows = [{"id": c.id, "title": c.title.get(lang), "element": label(c.element, lang),
+                 "status": label(c.status, lang),
+                 "rules": [_rule_cell(r, results[r].level, results[r], lang) for r in c.rules]}
+                for c in verdict.criteria]
+        profile = f"{verdict.ruleset.id} {verdict.ruleset.version}"
+    else:
+        ruleset = ruleset or load_ruleset()
+        rows = [{"id": c.id, "title": c.title.get(lang), "element": label(c.element, lang),
+                 "status": "", "rules": [_rule_cell(r.rule.id, r.rule.level, None, lang)
+                                         for r in ruleset.rules if r.rule.criterion == c.id]}
+                for c in ruleset.criteria]
+        profile = f"{ruleset.id} {ruleset.version}"
+    return {"t": words(lang), "lang": lang, "rows": rows, "blank": verdict is None,
+            "name": verdict.plan.name if verdict else None, "profile": profile,
+            "grading_note": verdict.grading_note.get(lang) if verdict else None,
+            "footer": footer(verdict, lang) if verdict else None}
+
+
+def _rule_line(rule: Mapping[str, Any]) -> str:
+    """One rule's line in a CSV cell: `ID (level, outcome): pointers; key=value`."""
+    head = f"{rule['rule']} ({', '.join(x for x in (rule['level'], rule['outcome']) if x)})"
+    pointers = ", ".join(rule["pointers"]) + (f" (+{rule['more']})" if rule["more"] else "")
+    tail = "; ".join(x for x in (pointers, *rule["values"]) if x)
+    return f"{head}: {tail}" if tail else head
+
+
+def _csv(context: Mapping[str, Any]) -> str:
+    # Comma-separated, not semicolon: RFC 4180 and every CSV reader agree on it, the csv module
+    # quotes fields holding Danish decimal commas or line breaks, and the UTF-8 BOM makes Excel
+    # (also Danish Excel, via Data > From Text/CSV) read æøå correctly. Lines end in CRLF.
+    t = context["t"]
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([t["criterion"], t["title"], t["element"], t["tool_status"],
+                     t["rules_evidence"], t["reviewer_decision"], t["comment"],
+                     t["reviewer_name"], t["date"]])
+    for row in context["rows"]:
+        writer.writerow([csv_text(row["id"]), csv_text(row["title"]), csv_text(row["element"]),
+                         csv_text(row["status"]),
+                         csv_text("\n".join(_rule_line(r) for r in row["rules"])),
+                         "", "", "", ""])
+    return "\ufeff" + out.getvalue()
+
+
+def render_checklist(verdict: Verdict | None, fmt: str = "md", lang: str = "da",
+                     ruleset: RuleSet | None = None) -> str:
+    """The reviewer checklist; `verdict=None` gives a blank one for `ruleset` (default dk2020).
+
+    CSV is UTF-8 text starting with a BOM and CRLF line ends: write it with `newline=""`.
+    """
+    check_format(fmt, ("md", "html", "csv"), lang)
+    context = checklist_context(verdict, lang, ruleset)
+    if fmt == "csv":
+        return _csv(context)
+    return environment().get_template(f"checklist.{fmt}.j2").render(context)
