@@ -9,13 +9,10 @@ interrupted run never leaves a half-written report that looks complete.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -26,25 +23,10 @@ from capf.engine.ruleset import RuleSet
 from capf.model.errors import CapfError, UsageError
 from capf.model.rule import ELEMENTS
 from capf.read.plan import load_plan
-from capf.text.formatting import csv_text
+from capf.render.summary import COUNTED, Row, summary_csv
 from capf.text.labels import label, words
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
-COUNTED = ("pass", "fail", "needs_review", "waived", "error")
-CSV_COLUMNS = ("file", "name", "status", *ELEMENTS, *COUNTED, "message")
-
-
-@dataclass(frozen=True)
-class Row:
-    """What the summary keeps of one plan (never the verdict itself)."""
-
-    file: str
-    stem: str
-    name: str = ""
-    status: str = ""
-    elements: dict[str, str] = field(default_factory=dict)
-    counts: dict[str, int] = field(default_factory=dict)
-    error: str = ""
 
 
 def plan_files(inputs: Iterable[str]) -> list[Path]:
@@ -121,18 +103,6 @@ def run_batch(inputs: Sequence[str], outdir: Path, ruleset: RuleSet, *, as_of: d
     write_atomic(outdir / "summary.csv", summary_csv(rows))
     write_atomic(outdir / "overview.html", overview_html(rows, ruleset, as_of, lang))
     return rows
-
-
-def summary_csv(rows: Sequence[Row]) -> str:
-    """One row per plan; UTF-8 with a byte-order mark so spreadsheets read æ, ø and å."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for row in rows:
-        writer.writerow([csv_text(row.file), csv_text(row.name), row.status,
-                         *(row.elements.get(e, "") for e in ELEMENTS),
-                         *(row.counts.get(k, "") for k in COUNTED), csv_text(row.error)])
-    return "\ufeff" + buffer.getvalue()
 
 
 def overview_html(rows: Sequence[Row], ruleset: RuleSet, as_of: date, lang: str) -> str:

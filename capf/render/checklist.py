@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Mapping
 from typing import Any
 
 from capf.engine.ruleset import RuleSet, load_ruleset
 from capf.model.verdict import Result, Verdict
 from capf.render.page import BRIEF_POINTERS, check_format, environment, footer
-from capf.text.formatting import csv_text, quote
+from capf.text.formatting import csv_document, quote
 from capf.text.labels import label, words
 from capf.text.message import TRANSLATED, localized
 
@@ -65,22 +63,16 @@ def _rule_line(rule: Mapping[str, Any]) -> str:
     return f"{head}: {tail}" if tail else head
 
 
-def _csv(context: Mapping[str, Any]) -> str:
-    # Comma-separated, not semicolon: RFC 4180 and every CSV reader agree on it, the csv module
-    # quotes fields holding Danish decimal commas or line breaks, and the UTF-8 BOM makes Excel
-    # (also Danish Excel, via Data > From Text/CSV) read æøå correctly. Lines end in CRLF.
+def checklist_table(context: Mapping[str, Any]) -> list[list[str | int]]:
+    """The header, then one line per criterion: the tool's five columns, the reviewer's four blank."""
     t = context["t"]
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([t["criterion"], t["title"], t["element"], t["tool_status"],
-                     t["rules_evidence"], t["reviewer_decision"], t["comment"],
-                     t["reviewer_name"], t["date"]])
+    table: list[list[str | int]] = [[t["criterion"], t["title"], t["element"], t["tool_status"],
+                                     t["rules_evidence"], t["reviewer_decision"], t["comment"],
+                                     t["reviewer_name"], t["date"]]]
     for row in context["rows"]:
-        writer.writerow([csv_text(row["id"]), csv_text(row["title"]), csv_text(row["element"]),
-                         csv_text(row["status"]),
-                         csv_text("\n".join(_rule_line(r) for r in row["rules"])),
-                         "", "", "", ""])
-    return "\ufeff" + out.getvalue()
+        table.append([row["id"], row["title"], row["element"], row["status"],
+                      "\n".join(_rule_line(r) for r in row["rules"]), "", "", "", ""])
+    return table
 
 
 def render_checklist(verdict: Verdict | None, fmt: str = "md", lang: str = "da",
@@ -92,5 +84,5 @@ def render_checklist(verdict: Verdict | None, fmt: str = "md", lang: str = "da",
     check_format(fmt, ("md", "html", "csv"), lang)
     context = checklist_context(verdict, lang, ruleset)
     if fmt == "csv":
-        return _csv(context)
+        return csv_document(checklist_table(context))
     return environment().get_template(f"checklist.{fmt}.j2").render(context)

@@ -7,8 +7,10 @@ Years and small whole numbers stay as written (`2050`, not `2.050`), as in capf.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -101,3 +103,12 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def csv_text(text: str) -> str:
     """A CSV cell a spreadsheet shows as text: one starting with = + - @ would run as a formula."""
     return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def csv_document(table: Sequence[Sequence[str | int]], delimiter: str = ",") -> str:
+    """Rows of cells as CSV: BOM (Excel then reads UTF-8), CRLF, every text cell neutralised."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    for line in table:
+        writer.writerow([csv_text(c) if isinstance(c, str) else c for c in line])
+    return "\ufeff" + out.getvalue()
