@@ -38,8 +38,10 @@ EXIT_OK, EXIT_NON_COMPLIANT, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md"}
 CHECKLIST_FORMATS = {".md": "md", ".html": "html", ".htm": "html", ".csv": "csv"}
 EXIT_CODES = """\
-exit codes: 0 compliant or compliant with observations · 1 non-compliant ·
+exit codes: 0 compliant or compliant with observations · 1 non-compliant, or needs review
+            (an essential item only a person can settle; settle it with a waiver) ·
             2 bad input or usage (one line on stderr) · 3 internal error"""
+FAILING = ("non_compliant", "needs_review")  # a CI gate never goes green on either
 
 
 class _Parser(argparse.ArgumentParser):
@@ -194,7 +196,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         text = "\n\n".join(verdict_text(v, args.lang) for v in verdicts)
     print(text)
-    worst = any(v.status == "non_compliant" for v in verdicts)
+    worst = any(v.status in FAILING for v in verdicts)
     return EXIT_NON_COMPLIANT if worst else EXIT_OK
 
 
@@ -227,7 +229,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         print(f"capf: error: {len(broken)} of {len(rows)} plan(s) could not be loaded (see "
               f"summary.csv): {', '.join(broken)}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    return EXIT_NON_COMPLIANT if any(r.status == "non_compliant" for r in rows) else EXIT_OK
+    return EXIT_NON_COMPLIANT if any(r.status in FAILING for r in rows) else EXIT_OK
 
 
 def _verdict_or_plan(path: Path, args: argparse.Namespace,

@@ -240,12 +240,14 @@ def test_emission_arithmetic_never_raises(plan: dict[str, Any], year: int, secto
 
 
 # --- aggregation monotonicity -------------------------------------------------------------------
-# Order (worse → better): criterion and element status not_met < partially_met < met, with
-# not_assessed apart (flipping fail → pass keeps a rule applicable, so it cannot appear or go);
-# overall non_compliant < compliant_with_observations < compliant.
+# Order (worse → better): criterion and element status not_met < partially_met <
+# met_with_observations < met, with not_assessed apart (flipping fail → pass keeps a rule
+# applicable, so it cannot appear or go); overall non_compliant < needs_review <
+# compliant_with_observations < compliant.
 
-STATUS_RANK = {"not_met": 0, "partially_met": 1, "met": 2}
-OVERALL_RANK = {"non_compliant": 0, "compliant_with_observations": 1, "compliant": 2}
+STATUS_RANK = {"not_met": 0, "partially_met": 1, "met_with_observations": 2, "met": 3}
+OVERALL_RANK = {"non_compliant": 0, "needs_review": 1, "compliant_with_observations": 2,
+                "compliant": 3}
 OUTCOMES = ("pass", "fail", "needs_review", "waived", "error", "not_applicable")
 
 
@@ -259,7 +261,7 @@ Graded = list[tuple[int, int, str, str]]  # (element, criterion, level, outcome)
 
 
 def _grade(rows: Graded) -> tuple[dict[int, str], dict[int, str], str]:
-    criteria = {c: criterion_status([o for _, cc, _, o in rows if cc == c])
+    criteria = {c: criterion_status([(lv, o) for _, cc, lv, o in rows if cc == c])
                 for c in {c for _, c, _, _ in rows}}
     elements = {e: element_status([criteria[c] for c in sorted({c for ee, c, _, _ in rows
                                                                  if ee == e})])

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import Field
 
-from capf.model.verdict import Model, Verdict
+from capf.model.verdict import MET, Model, Verdict
 from capf.read.plan import Plan
 from capf.text.labels import label
 
@@ -92,9 +92,9 @@ def diff(old: Verdict, new: Verdict, old_plan: Plan | None = None,
                    for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]
     return VerdictDiff(
         old=_side(old), new=_side(new),
-        newly_met=[c for c, s in crit_after.items() if s == "met" and crit_before.get(c) != "met"],
+        newly_met=[c for c, s in crit_after.items() if s in MET and crit_before.get(c) not in MET],
         newly_unmet=[c for c, s in crit_after.items()
-                     if s != "met" and crit_before.get(c) == "met"],
+                     if s not in MET and crit_before.get(c) in MET],
         resolved=[r for r in common
                   if before[r].outcome in _OPEN and after[r].outcome == "pass"],
         newly_failed=[r for r in common

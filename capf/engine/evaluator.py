@@ -14,6 +14,7 @@ from capf.engine.checks.spec import Context, Finding
 from capf.engine.ruleset import CompiledRule, RuleSet, load_ruleset
 from capf.model.rule import ELEMENTS, Text
 from capf.model.verdict import (
+    CRITERION_STATUSES,
     GRADING_NOTE,
     AppliedWaiver,
     Counts,
@@ -39,6 +40,16 @@ except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
     ENGINE_VERSION = "0+unknown"
 
 _NOT_APPLICABLE = Finding("not_applicable")
+# A waiver records a person's decision: it accepts a fail, or settles an item needing review.
+WAIVABLE = ("fail", "needs_review")
+_EXPIRED = {
+    "fail": lambda day: Text(
+        en=f"A waiver for this gap expired on {day}; it counts as a fail again.",
+        da=f"En dispensation for denne mangel udløb {day}; den tæller igen som ikke opfyldt."),
+    "needs_review": lambda day: Text(
+        en=f"A waiver settling this item expired on {day}; it needs review again.",
+        da=f"En dispensation, der afgjorde dette punkt, udløb {day}; det kræver igen vurdering."),
+}
 
 
 def evaluate(plan: Plan, ruleset: RuleSet | None = None, *, as_of: date | None = None,
@@ -87,7 +98,7 @@ def _result(compiled: CompiledRule, found: Finding, message: Text) -> Result:
 
 def apply_waivers(results: list[Result], ruleset: RuleSet, waivers: WaiverSet,
                   as_of: date) -> tuple[list[Result], WaiverReport]:
-    """Turn covered fails into `waived`; an expired waiver leaves the fail and says so."""
+    """Turn covered fails and review items into `waived`; an expired waiver leaves them and says so."""
     used: set[int] = set()
     applied: list[str] = []
     expired: list[str] = []
@@ -96,7 +107,7 @@ def apply_waivers(results: list[Result], ruleset: RuleSet, waivers: WaiverSet,
         compiled = ruleset.rule(result.rule)
         ids = (result.rule, *(compiled.rule.aliases if compiled else ()))
         matching = [(i, w) for i, w in enumerate(waivers.waivers)
-                    if result.outcome == "fail" and w.covers(ids, result.evidence)]
+                    if result.outcome in WAIVABLE and w.covers(ids, result.evidence)]
         used.update(i for i, _ in matching)
         valid = [w for _, w in matching if not is_expired(w, as_of)]
         if valid:
@@ -108,9 +119,7 @@ def apply_waivers(results: list[Result], ruleset: RuleSet, waivers: WaiverSet,
         elif matching:
             day = matching[0][1].expires.isoformat()
             expired.append(result.rule)
-            out.append(result.model_copy(update={"note": Text(
-                en=f"A waiver for this gap expired on {day}; it counts as a fail again.",
-                da=f"En dispensation for denne mangel udløb {day}; den tæller igen som ikke opfyldt.")}))
+            out.append(result.model_copy(update={"note": _EXPIRED[result.outcome](day)}))
         else:
             out.append(result)
     unmatched = [w.label() for i, w in enumerate(waivers.waivers) if i not in used]
@@ -126,7 +135,7 @@ def build_verdict(plan: Plan, ruleset: RuleSet, results: list[Result], as_of: da
         outcomes = [r.outcome for r in mine]
         criteria.append(CriterionResult(
             id=criterion.id, element=criterion.element, title=criterion.title,
-            status=criterion_status(outcomes),
+            status=criterion_status([(r.level, r.outcome) for r in mine]),
             essential=any(r.level == "essential" and r.outcome != "not_applicable" for r in mine),
             essential_met=all(r.outcome in ("pass", "not_applicable")
                               for r in mine if r.level == "essential"),
@@ -139,8 +148,7 @@ def build_verdict(plan: Plan, ruleset: RuleSet, results: list[Result], as_of: da
         elements.append(ElementResult(
             id=element, status=element_status(statuses),
             score=round(sum(c.essential_met for c in graded) / len(graded), 3) if graded else None,
-            criteria={s: statuses.count(s) for s in ("met", "partially_met", "not_met",
-                                                     "not_assessed")},
+            criteria={s: statuses.count(s) for s in CRITERION_STATUSES},
             counts=Counts.of(r.outcome for r in results if r.element == element)))
     return Verdict(
         status=overall_status([(r.level, r.outcome) for r in results]),

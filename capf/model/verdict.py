@@ -2,25 +2,32 @@
 
 Aggregation (the only place it is defined; tests/test_aggregation.py tests this table):
 
-Criterion status, from its rules' outcomes, ignoring `not_applicable`:
-    no applicable rule                                  → not_assessed
-    every applicable rule `pass`                        → met
-    some rule `pass`, others not                        → partially_met
-    no `pass`; some `fail` or `error`                   → not_met
-    no `pass`; only `needs_review` / `waived`           → partially_met
+Criterion status, from its rules' (level, outcome), ignoring `not_applicable`:
+    no applicable rule                                           → not_assessed
+    every applicable rule `pass`                                 → met
+    an essential rule applies and every essential rule `pass`;
+      a recommended rule does not (fail, error, review, waived)  → met_with_observations
+    some rule `pass`, others not                                 → partially_met
+    no `pass`; some `fail` or `error`                            → not_met
+    no `pass`; only `needs_review` / `waived`                    → partially_met
 
 Element status, from its criteria, ignoring `not_assessed`:
-    none assessed → not_assessed · all met → met · all not_met → not_met · else partially_met
+    none assessed → not_assessed · all met → met · all met or met_with_observations →
+    met_with_observations · all not_met → not_met · else partially_met
 Element score: of the criteria with an applicable essential rule, the share whose essential
 rules all pass (None when there are none); recommended gaps lower the status, not the score.
 
 Overall status, from all rule outcomes (fail-closed: an error is never a pass):
-    an essential rule `fail` or `error`                                 → non_compliant
-    else a recommended `fail`/`error`, or any `needs_review` or `waived` → compliant_with_observations
-    else                                                                → compliant
+    an essential rule `fail` or `error`                        → non_compliant
+    else an essential rule `needs_review`                      → needs_review
+    else a recommended `fail`/`error`/`needs_review`, or any
+      `waived` (a person accepted the gap, with a reason)      → compliant_with_observations
+    else                                                       → compliant
 
-`not_applicable` and `waived` never count as passes. The grading is capf's own pre-screening;
-approval is a binary decision by C40/CONCITO (capf-framework.md §1).
+An essential item the data cannot settle is not an observation: until a person settles it the
+verdict says `needs_review` (and `capf check` exits 1, like non_compliant). `not_applicable` and
+`waived` never count as passes. The grading is capf's own pre-screening; approval is a binary
+decision by C40/CONCITO (capf-framework.md §1).
 """
 
 from __future__ import annotations
@@ -34,8 +41,15 @@ from pydantic import BaseModel, ConfigDict, Field
 from capf.model.rule import Element, Level, Text
 
 RuleOutcome = Literal["pass", "fail", "not_applicable", "needs_review", "waived", "error"]
-CriterionStatus = Literal["met", "partially_met", "not_met", "not_assessed"]
-OverallStatus = Literal["compliant", "compliant_with_observations", "non_compliant"]
+CriterionStatus = Literal["met", "met_with_observations", "partially_met", "not_met",
+                          "not_assessed"]
+OverallStatus = Literal["compliant", "compliant_with_observations", "needs_review",
+                        "non_compliant"]
+CRITERION_STATUSES: tuple[CriterionStatus, ...] = ("met", "met_with_observations",
+                                                   "partially_met", "not_met", "not_assessed")
+MET: tuple[CriterionStatus, ...] = ("met", "met_with_observations")  # every essential rule passes
+OVERALL_STATUSES: tuple[OverallStatus, ...] = ("compliant", "compliant_with_observations",
+                                               "needs_review", "non_compliant")
 OUTCOMES: tuple[RuleOutcome, ...] = ("pass", "fail", "needs_review", "waived", "error",
                                      "not_applicable")
 GRADING_NOTE = Text(
@@ -157,15 +171,20 @@ class Verdict(Model):
         return next((r for r in self.results if r.rule == rule_id), None)
 
 
-def criterion_status(outcomes: Sequence[str]) -> CriterionStatus:
-    applicable = [o for o in outcomes if o != "not_applicable"]
+def criterion_status(results: Sequence[tuple[str, str]]) -> CriterionStatus:
+    """From (level, outcome) pairs of the criterion's rules."""
+    applicable = [(level, o) for level, o in results if o != "not_applicable"]
     if not applicable:
         return "not_assessed"
-    if all(o == "pass" for o in applicable):
+    outcomes = [o for _, o in applicable]
+    if all(o == "pass" for o in outcomes):
         return "met"
-    if "pass" in applicable:
+    essential = [o for level, o in applicable if level == "essential"]
+    if essential and all(o == "pass" for o in essential):
+        return "met_with_observations"
+    if "pass" in outcomes:
         return "partially_met"
-    if "fail" in applicable or "error" in applicable:
+    if "fail" in outcomes or "error" in outcomes:
         return "not_met"
     return "partially_met"
 
@@ -176,6 +195,8 @@ def element_status(statuses: Sequence[CriterionStatus]) -> CriterionStatus:
         return "not_assessed"
     if all(s == "met" for s in assessed):
         return "met"
+    if all(s in ("met", "met_with_observations") for s in assessed):
+        return "met_with_observations"
     if all(s == "not_met" for s in assessed):
         return "not_met"
     return "partially_met"
@@ -185,6 +206,8 @@ def overall_status(results: Sequence[tuple[str, str]]) -> OverallStatus:
     """From (level, outcome) pairs."""
     if any(level == "essential" and o in ("fail", "error") for level, o in results):
         return "non_compliant"
+    if any(level == "essential" and o == "needs_review" for level, o in results):
+        return "needs_review"
     if any(o in ("fail", "error", "needs_review", "waived") for _, o in results):
         return "compliant_with_observations"
     return "compliant"

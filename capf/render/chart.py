@@ -24,8 +24,8 @@ WIDTH, HEIGHT = 720, 380
 LEFT, RIGHT, TOP, BOTTOM = 84, 24, 34, 88
 COLOURS = {"inventory": "#1d2327", "bau": "#8a8f94", "pathway": "#1565c0", "target": "#2e7d32",
            "manko": "#c62828"}
-STATUS_COLOURS = {"met": "#2e7d32", "partially_met": "#b26a00", "not_met": "#c62828",
-                  "not_assessed": "#9e9e9e"}
+STATUS_COLOURS = {"met": "#2e7d32", "met_with_observations": "#689f38",
+                  "partially_met": "#b26a00", "not_met": "#c62828", "not_assessed": "#9e9e9e"}
 _FONT = 'font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif"'
 
 

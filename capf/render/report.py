@@ -13,7 +13,7 @@ from typing import Any
 from capf.engine.ruleset import BUILTIN_PROFILES, RuleSet, load_ruleset
 from capf.engine.selector import parse_selector
 from capf.model.rule import Text
-from capf.model.verdict import Result, Verdict
+from capf.model.verdict import MET, Result, Verdict
 from capf.read.plan import Plan
 from capf.render import chart
 from capf.render.page import BRIEF_POINTERS, check_format, environment, footer
@@ -120,7 +120,7 @@ def report_context(verdict: Verdict, lang: str, plan: Plan | None = None,
             "id": element.id, "name": label(element.id, lang), "status": element.status,
             "status_label": label(element.status, lang),
             "score": "–" if element.score is None else percent(element.score, lang),
-            "counts": element.counts, "criteria_met": element.criteria.get("met", 0),
+            "counts": element.counts, "criteria_met": sum(element.criteria.get(s, 0) for s in MET),
             "criteria_assessed": sum(n for s, n in element.criteria.items()
                                      if s != "not_assessed"),
             "gaps": items(("fail", "error")), "review": items(("needs_review",)),

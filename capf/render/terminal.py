@@ -31,7 +31,7 @@ def verdict_text(verdict: Verdict, lang: str = "en") -> str:
         tally = ", ".join(f"{label(key, lang)} {n}" for key, n in (
             ("pass", counts.passed), ("fail", counts.fail), ("needs_review", counts.needs_review),
             ("waived", counts.waived), ("error", counts.error)))
-        lines.append(f"  {label(element.id, lang):<32} {label(element.status, lang):<16} "
+        lines.append(f"  {label(element.id, lang):<32} {label(element.status, lang):<24} "
                      f"{score}  {tally}")
     gaps = [r for r in verdict.results if r.outcome in _MARK]
     gaps.sort(key=lambda r: (r.level != "essential", list(_MARK).index(r.outcome)))

@@ -11,9 +11,11 @@ LABELS: dict[str, dict[str, str]] = {
     "compliant": {"en": "compliant", "da": "opfylder kravene"},
     "compliant_with_observations": {"en": "compliant with observations",
                                     "da": "opfylder kravene med bemærkninger"},
+    # "needs_review" (an essential item a person must settle) shares the rule outcome's label
     "non_compliant": {"en": "non-compliant", "da": "opfylder ikke kravene"},
     # criterion / element status
     "met": {"en": "met", "da": "opfyldt"},
+    "met_with_observations": {"en": "met with observations", "da": "opfyldt med bemærkninger"},
     "partially_met": {"en": "partially met", "da": "delvist opfyldt"},
     "not_met": {"en": "not met", "da": "ikke opfyldt"},
     "not_assessed": {"en": "not assessed", "da": "ikke vurderet"},
