@@ -84,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     _judging_options(check)
     check.add_argument("--format", choices=("text", "json", "sarif", "junit"), default="text",
                        help="json: the verdict (an array of verdicts for several plans)")
+    _document_output(check)
 
     report = command("report", "write the gap report of one plan (format from the suffix)",
                      "capf report draft.yaml -o rapport.html --lang da",
@@ -120,11 +121,11 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("new", metavar="NEW")
     _judging_options(diff, waivers=False)
     diff.add_argument("--format", choices=("text", "json"), default="text")
+    _document_output(diff)
 
     init = command("init", "write a commented plan template to fill in",
                    "capf init -o klimaplan.yaml", "capf init --lang en > plan.yaml", lang="da")
-    init.add_argument("-o", "--output", type=Path, default=None, metavar="FILE",
-                      help="write here instead of to stdout")
+    _document_output(init)
     init.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
     validate = command("validate", "check plans against the plan schema only",
@@ -136,10 +137,12 @@ def build_parser() -> argparse.ArgumentParser:
                     "capf rules --profile klimaalliancen-2024 --format json")
     rules.add_argument("--profile", default=None, metavar="P|PATH")
     rules.add_argument("--format", choices=("md", "json"), default="md")
+    _document_output(rules)
 
     schema = command("schema", "print a published JSON Schema",
                      "capf schema plan > plan.schema.json")
     schema.add_argument("name", choices=SCHEMA_NAMES)
+    _document_output(schema)
     return parser
 
 
@@ -155,6 +158,29 @@ def _judging_options(parser: argparse.ArgumentParser, *, waivers: bool = True) -
 
 def _output(parser: argparse.ArgumentParser, metavar: str) -> None:
     parser.add_argument("-o", "--output", type=Path, required=True, metavar=metavar)
+
+
+def _document_output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", type=Path, default=None, metavar="FILE",
+                        help="write the document here (UTF-8) instead of to stdout")
+
+
+def _emit(args: argparse.Namespace, text: str) -> None:
+    """A document to `-o FILE` (atomically, UTF-8) or to stdout, which `main` made UTF-8."""
+    text = text if text.endswith("\n") else text + "\n"
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        _written(args.output, text)
+
+
+def _utf8_stdout() -> None:
+    """Machine output is UTF-8 whatever the console: a cp1252 redirect on Windows would otherwise
+    crash on `≥` or write bytes that contradict JUnit's encoding="utf-8" declaration."""
+    stdout = sys.stdout
+    encoding = (getattr(stdout, "encoding", "") or "").lower().replace("-", "")
+    if encoding != "utf8" and hasattr(stdout, "reconfigure"):
+        stdout.reconfigure(encoding="utf-8")
 
 
 def _format(path: Path, formats: dict[str, str]) -> str:
@@ -195,7 +221,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         text = junit_xml(verdicts, args.lang).rstrip("\n")
     else:
         text = "\n\n".join(verdict_text(v, args.lang) for v in verdicts)
-    print(text)
+    _emit(args, text)
     worst = any(v.status in FAILING for v in verdicts)
     return EXIT_NON_COMPLIANT if worst else EXIT_OK
 
@@ -256,19 +282,18 @@ def cmd_diff(args: argparse.Namespace) -> int:
     (old, old_plan), (new, new_plan) = (_verdict_or_plan(Path(p), args, ruleset)
                                         for p in (args.old, args.new))
     result = diff(old, new, old_plan=old_plan, new_plan=new_plan)
-    print(result.model_dump_json(indent=2) if args.format == "json" else result.text(args.lang))
+    _emit(args, result.model_dump_json(indent=2) if args.format == "json"
+          else result.text(args.lang))
     worse = result.newly_failed or result.newly_unmet or result.waivers_expired
     return EXIT_NON_COMPLIANT if worse else EXIT_OK
 
 
 def cmd_init(args: argparse.Namespace) -> int:
     text = plan_template(args.lang)
-    if args.output is None:
-        sys.stdout.write(text)
-        return EXIT_OK
-    if args.output.exists() and not args.force:
+    if args.output is not None and args.output.exists() and not args.force:
         raise UsageError(f"{args.output}: file exists; use --force to overwrite it")
-    return _written(args.output, text)
+    _emit(args, text)
+    return EXIT_OK
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -280,12 +305,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_rules(args: argparse.Namespace) -> int:
     ruleset = load_ruleset(args.profile) if args.profile else None
-    sys.stdout.write((rules_json if args.format == "json" else rules_markdown)(ruleset))
+    _emit(args, (rules_json if args.format == "json" else rules_markdown)(ruleset))
     return EXIT_OK
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    print(json.dumps(load_schema(args.name), indent=2, ensure_ascii=False))
+    _emit(args, json.dumps(load_schema(args.name), indent=2, ensure_ascii=False))
     return EXIT_OK
 
 
@@ -296,6 +321,7 @@ COMMANDS = {"check": cmd_check, "report": cmd_report, "checklist": cmd_checklist
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
+        _utf8_stdout()
         args = build_parser().parse_args(argv)
         return COMMANDS[args.command](args)
     except CapfError as exc:
