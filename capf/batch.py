@@ -24,6 +24,7 @@ from capf.model.errors import CapfError, UsageError
 from capf.model.rule import ELEMENTS
 from capf.read.plan import load_plan
 from capf.render.summary import COUNTED, Row, summary_csv
+from capf.text.formatting import csv_delimiter
 from capf.text.labels import label, words
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
@@ -76,8 +77,12 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def run_batch(inputs: Sequence[str], outdir: Path, ruleset: RuleSet, *, as_of: date,
-              lang: str, progress: TextIO | None = None) -> list[Row]:
-    """Judge every plan, write the outputs into `outdir`, return the summary rows."""
+              lang: str, progress: TextIO | None = None,
+              delimiter: str | None = None) -> list[Row]:
+    """Judge every plan, write the outputs into `outdir`, return the summary rows.
+
+    summary.csv is separated by `delimiter`, by default the separator of `lang`'s Excel.
+    """
     from capf.render.report import render_report
 
     paths = plan_files(inputs)
@@ -100,7 +105,7 @@ def run_batch(inputs: Sequence[str], outdir: Path, ruleset: RuleSet, *, as_of: d
         rows.append(row)
         if progress is not None:
             print(f"[{number}/{len(paths)}] {path.name}: {row.status or 'error'}", file=progress)
-    write_atomic(outdir / "summary.csv", summary_csv(rows))
+    write_atomic(outdir / "summary.csv", summary_csv(rows, delimiter or csv_delimiter(lang)))
     write_atomic(outdir / "overview.html", overview_html(rows, ruleset, as_of, lang))
     return rows
 

@@ -100,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "", "exit: 0 written, 2 bad input", lang="da")
     checklist.add_argument("plan", nargs="?", metavar="PLAN")
     _output(checklist, "FILE.md|FILE.html|FILE.csv")
+    _csv_option(checklist)
     _judging_options(checklist)
 
     batch = command("batch", "judge many plans into a folder: verdicts, reports, "
@@ -110,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
                     lang="da")
     batch.add_argument("inputs", nargs="+", metavar="DIR|PLAN")
     _output(batch, "OUTDIR")
+    _csv_option(batch)
     _judging_options(batch, waivers=False)
 
     diff = command("diff", "compare two versions of a plan (plans or verdict JSON files)",
@@ -158,6 +160,19 @@ def _judging_options(parser: argparse.ArgumentParser, *, waivers: bool = True) -
 
 def _output(parser: argparse.ArgumentParser, metavar: str) -> None:
     parser.add_argument("-o", "--output", type=Path, required=True, metavar=metavar)
+
+
+CSV_DELIMITERS = {";": ";", ",": ",", "tab": "\t"}
+
+
+def _csv_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--csv-delimiter", choices=sorted(CSV_DELIMITERS), default=None,
+                        help="CSV separator (default: ; for --lang da, as Danish Excel expects, "
+                        ", for en)")
+
+
+def _delimiter(args: argparse.Namespace) -> str | None:
+    return CSV_DELIMITERS[args.csv_delimiter] if args.csv_delimiter else None
 
 
 def _document_output(parser: argparse.ArgumentParser) -> None:
@@ -241,14 +256,15 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     fmt = _format(args.output, CHECKLIST_FORMATS)
     ruleset, judged = _judge_all(args, [args.plan] if args.plan else [])
     verdict = judged[0][1] if judged else None
-    return _written(args.output, render_checklist(verdict, fmt, args.lang, ruleset=ruleset))
+    return _written(args.output, render_checklist(verdict, fmt, args.lang, ruleset=ruleset,
+                                                    delimiter=_delimiter(args)))
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
     ruleset = load_ruleset(args.profile)
     progress = sys.stderr if sys.stderr.isatty() else None
     rows = run_batch(args.inputs, args.output, ruleset, as_of=args.as_of or date.today(),
-                     lang=args.lang, progress=progress)
+                     lang=args.lang, progress=progress, delimiter=_delimiter(args))
     print(f"wrote {len(rows)} plan(s) to {args.output} (overview.html, summary.csv)")
     broken = [row.file for row in rows if row.error]
     if broken:

@@ -317,7 +317,7 @@ def test_checklist_blank_and_prefilled(tmp_path: Path) -> None:
                 cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     with (tmp_path / "blank.csv").open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle))
+        rows = list(csv.reader(handle, delimiter=";"))  # Danish (the default): Excel's `;`
     criteria = {c.id for c in load_ruleset("klimaalliancen-2024").criteria}
     assert {row[0] for row in rows[1:]} == criteria
     done = capf("checklist", ODDER, "-o", "tjekliste.md", "--as-of", AS_OF, cwd=tmp_path)
@@ -352,7 +352,7 @@ def test_batch_judges_every_good_plan_and_reports_the_corrupt_one(tmp_path: Path
     assert not (out / "corrupt.verdict.json").exists()
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temp files left
     with (out / "summary.csv").open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+        rows = list(csv.DictReader(handle, delimiter=";"))
     assert [Path(r["file"]).stem for r in rows] == sorted([*good, "corrupt"])
     broken = next(r for r in rows if r["file"].endswith("corrupt.yaml"))
     assert broken["status"] == "" and "corrupt.yaml" in broken["message"]

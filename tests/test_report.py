@@ -303,7 +303,7 @@ def test_csv_checklist_bom_crlf_and_danish_letters() -> None:
     data = text.encode("utf-8")
     assert data.startswith(b"\xef\xbb\xbf")
     assert "\r\n" in text
-    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
     assert rows[0][:5] == ["Kriterium", "Titel", "Element", "Værktøjets status",
                            "Regler og fundet dokumentation"]
     assert rows[0][5:] == ["Afgørelse", "Kommentar", "Navn", "Dato"]

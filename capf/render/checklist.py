@@ -8,7 +8,7 @@ from typing import Any
 from capf.engine.ruleset import RuleSet, load_ruleset
 from capf.model.verdict import Result, Verdict
 from capf.render.page import BRIEF_POINTERS, check_format, environment, footer
-from capf.text.formatting import csv_document, quote
+from capf.text.formatting import csv_delimiter, csv_document, quote
 from capf.text.labels import label, words
 from capf.text.message import TRANSLATED, localized
 
@@ -76,13 +76,14 @@ def checklist_table(context: Mapping[str, Any]) -> list[list[str | int]]:
 
 
 def render_checklist(verdict: Verdict | None, fmt: str = "md", lang: str = "da",
-                     ruleset: RuleSet | None = None) -> str:
+                     ruleset: RuleSet | None = None, delimiter: str | None = None) -> str:
     """The reviewer checklist; `verdict=None` gives a blank one for `ruleset` (default dk2020).
 
-    CSV is UTF-8 text starting with a BOM and CRLF line ends: write it with `newline=""`.
+    CSV is UTF-8 text starting with a BOM and CRLF line ends: write it with `newline=""`. Its
+    separator is `delimiter`, by default the one the language's Excel splits at (`;` in Danish).
     """
     check_format(fmt, ("md", "html", "csv"), lang)
     context = checklist_context(verdict, lang, ruleset)
     if fmt == "csv":
-        return csv_document(checklist_table(context))
+        return csv_document(checklist_table(context), delimiter or csv_delimiter(lang))
     return environment().get_template(f"checklist.{fmt}.j2").render(context)

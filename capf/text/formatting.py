@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -98,17 +99,37 @@ def _text(value: Any, lang: str) -> str:
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A piece of a cell a reader could take as a cell of its own: after a separator (either one:
+# Danish Excel splits at `;`, others at `,`, some at tabs) or a line break, behind any quotes.
+_INNER_FORMULA = re.compile(r'([,;\t\r\n]"*)(?=[=+\-@])')
+CSV_DELIMITERS = {"da": ";", "en": ","}
+
+
+def csv_delimiter(lang: str) -> str:
+    """The list separator of the reader's Excel: `;` in Danish (decimal comma), `,` in English."""
+    return CSV_DELIMITERS.get(lang, CSV_DELIMITERS["en"])
 
 
 def csv_text(text: str) -> str:
-    """A CSV cell a spreadsheet shows as text: one starting with = + - @ would run as a formula."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """A CSV cell a spreadsheet shows as text whichever separator it splits at.
+
+    A cell starting with = + - @ (or a tab or CR) would run as a formula, so it gets a leading
+    `'`; so does every piece after an inner `,`, `;`, tab or line break, because a reader using
+    the other separator (or ignoring quotes) starts a new cell there: `x;=cmd|…` stays text.
+    """
+    text = "'" + text if text.startswith(_FORMULA_START) else text
+    return _INNER_FORMULA.sub(r"\1'", text)
 
 
 def csv_document(table: Sequence[Sequence[str | int]], delimiter: str = ",") -> str:
-    """Rows of cells as CSV: BOM (Excel then reads UTF-8), CRLF, every text cell neutralised."""
+    """Rows of cells as CSV: BOM (Excel then reads UTF-8), CRLF, text cells quoted and neutralised.
+
+    Quoting every text cell keeps a Danish decimal comma or a `;` inside its cell for a reader of
+    the separator written; `csv_text` covers the reader of the other one.
+    """
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=delimiter, quoting=csv.QUOTE_NONNUMERIC,
+                        lineterminator="\r\n")
     for line in table:
         writer.writerow([csv_text(c) if isinstance(c, str) else c for c in line])
     return "\ufeff" + out.getvalue()
