@@ -1,10 +1,10 @@
 """`capf batch`: judge a portfolio of plans into a folder a DGO or secretariat can open.
 
-Per plan `<stem>.verdict.json` and `<stem>.report.html`; for all of them `summary.csv` and
-`overview.html` (municipality × element matrix). It streams: each verdict is written as soon as
-it exists and only its small summary row is kept. A plan that cannot be loaded becomes an error
-row with its message and never stops the others. Every file is written atomically, so an
-interrupted run never leaves a half-written report that looks complete.
+Per plan `<stem>.verdict.json` and `<stem>.report.html`; for all of them `summary.csv`,
+`summary.xlsx` and `overview.html` (municipality × element matrix). It streams: each verdict is
+written as soon as it exists and only its small summary row is kept. A plan that cannot be
+loaded becomes an error row with its message and never stops the others. Every file is
+written atomically, so an interrupted run never leaves a half-written report that looks complete.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from capf.engine.ruleset import RuleSet
 from capf.model.errors import CapfError, UsageError
 from capf.model.rule import ELEMENTS
 from capf.read.plan import load_plan
-from capf.render.summary import COUNTED, Row, summary_csv
+from capf.render.summary import COUNTED, Row, summary_csv, summary_workbook
 from capf.text.formatting import csv_delimiter
 from capf.text.labels import label, words
 
@@ -61,12 +61,12 @@ def _stems(paths: Sequence[Path]) -> list[str]:
     return stems
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to a temporary file beside `path`, then rename it over `path`."""
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write `text` (UTF-8) or bytes to a temporary file beside `path`, then rename it over `path`."""
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.write(text.encode("utf-8") if isinstance(text, str) else text)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temp, 0o666 & ~umask)  # mkstemp makes the file private; keep the usual mode
@@ -106,6 +106,7 @@ def run_batch(inputs: Sequence[str], outdir: Path, ruleset: RuleSet, *, as_of: d
         if progress is not None:
             print(f"[{number}/{len(paths)}] {path.name}: {row.status or 'error'}", file=progress)
     write_atomic(outdir / "summary.csv", summary_csv(rows, delimiter or csv_delimiter(lang)))
+    write_atomic(outdir / "summary.xlsx", summary_workbook(rows, lang))
     write_atomic(outdir / "overview.html", overview_html(rows, ruleset, as_of, lang))
     return rows
 

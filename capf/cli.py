@@ -36,7 +36,8 @@ from capf.render.terminal import verdict_text
 
 EXIT_OK, EXIT_NON_COMPLIANT, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md"}
-CHECKLIST_FORMATS = {".md": "md", ".html": "html", ".htm": "html", ".csv": "csv"}
+CHECKLIST_FORMATS = {".md": "md", ".html": "html", ".htm": "html", ".csv": "csv",
+                     ".xlsx": "xlsx"}
 EXIT_CODES = """\
 exit codes: 0 compliant or compliant with observations · 1 non-compliant, or needs review
             (an essential item only a person can settle; settle it with a waiver) ·
@@ -97,14 +98,15 @@ def build_parser() -> argparse.ArgumentParser:
     checklist = command("checklist", "write a reviewer checklist, pre-filled from a plan or blank",
                         "capf checklist draft.yaml -o tjekliste.html",
                         "capf checklist -o blank.csv --profile klimaalliancen-2024",
+                        "capf checklist draft.yaml -o tjekliste.xlsx",
                         "", "exit: 0 written, 2 bad input", lang="da")
     checklist.add_argument("plan", nargs="?", metavar="PLAN")
-    _output(checklist, "FILE.md|FILE.html|FILE.csv")
+    _output(checklist, "FILE.md|FILE.html|FILE.csv|FILE.xlsx")
     _csv_option(checklist)
     _judging_options(checklist)
 
     batch = command("batch", "judge many plans into a folder: verdicts, reports, "
-                    "summary.csv, overview.html",
+                    "summary.csv, summary.xlsx, overview.html",
                     "capf batch plans/ -o out/ --as-of 2026-01-01", "",
                     "exit: 2 if any plan could not be loaded (it is an error row; every other\n"
                     "      plan is still judged), else 1 if any plan is non-compliant, else 0",
@@ -217,7 +219,7 @@ def _judge_all(args: argparse.Namespace,
                      for plan in plans]
 
 
-def _written(path: Path, text: str) -> int:
+def _written(path: Path, text: str | bytes) -> int:
     write_atomic(path, text)
     print(f"wrote {path}")
     return EXIT_OK
@@ -251,11 +253,13 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_checklist(args: argparse.Namespace) -> int:
-    from capf.render.checklist import render_checklist
+    from capf.render.checklist import checklist_workbook, render_checklist
 
     fmt = _format(args.output, CHECKLIST_FORMATS)
     ruleset, judged = _judge_all(args, [args.plan] if args.plan else [])
     verdict = judged[0][1] if judged else None
+    if fmt == "xlsx":
+        return _written(args.output, checklist_workbook(verdict, args.lang, ruleset=ruleset))
     return _written(args.output, render_checklist(verdict, fmt, args.lang, ruleset=ruleset,
                                                     delimiter=_delimiter(args)))
 
@@ -265,7 +269,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     progress = sys.stderr if sys.stderr.isatty() else None
     rows = run_batch(args.inputs, args.output, ruleset, as_of=args.as_of or date.today(),
                      lang=args.lang, progress=progress, delimiter=_delimiter(args))
-    print(f"wrote {len(rows)} plan(s) to {args.output} (overview.html, summary.csv)")
+    print(f"wrote {len(rows)} plan(s) to {args.output} (overview.html, summary.csv, summary.xlsx)")
     broken = [row.file for row in rows if row.error]
     if broken:
         print(f"capf: error: {len(broken)} of {len(rows)} plan(s) could not be loaded (see "

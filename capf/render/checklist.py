@@ -8,6 +8,7 @@ from typing import Any
 from capf.engine.ruleset import RuleSet, load_ruleset
 from capf.model.verdict import Result, Verdict
 from capf.render.page import BRIEF_POINTERS, check_format, environment, footer
+from capf.render.workbook import DECISIONS, STATUS_SHADE, Sheet, workbook_bytes
 from capf.text.formatting import csv_delimiter, csv_document, quote
 from capf.text.labels import label, words
 from capf.text.message import TRANSLATED, localized
@@ -73,6 +74,16 @@ def checklist_table(context: Mapping[str, Any]) -> list[list[str | int]]:
         table.append([row["id"], row["title"], row["element"], row["status"],
                       "\n".join(_rule_line(r) for r in row["rules"]), "", "", "", ""])
     return table
+
+
+def checklist_workbook(verdict: Verdict | None, lang: str = "da",
+                       ruleset: RuleSet | None = None) -> bytes:
+    """The checklist as an .xlsx file: a row per criterion, a decision drop-down, status colours."""
+    table = checklist_table(checklist_context(verdict, lang, ruleset))
+    choices = DECISIONS.get(lang, DECISIONS["en"])
+    return workbook_bytes(Sheet(title=str(table[0][0]), table=table, status_columns=(3,),
+                                status_text={s: label(s, lang) for s in STATUS_SHADE},
+                                decision_column=5, decisions=choices))
 
 
 def render_checklist(verdict: Verdict | None, fmt: str = "md", lang: str = "da",
