@@ -12,6 +12,7 @@ import argparse
 import json
 import sys
 import textwrap
+import time
 from collections.abc import Callable, Sequence
 from datetime import date
 from functools import cache
@@ -24,9 +25,9 @@ from capf.docs.plan_template import plan_template
 from capf.docs.rule_reference import rules_json, rules_markdown
 from capf.engine.evaluator import ENGINE_VERSION, evaluate
 from capf.engine.ruleset import DEFAULT_PROFILE, RuleSet, load_ruleset
-from capf.model.errors import CapfError, UsageError, first_problem
+from capf.model.errors import CapfError, InvalidDocument, UsageError, first_problem
 from capf.model.verdict import Verdict
-from capf.read.document import read_file
+from capf.read.document import MAX_BYTES, Document, parse_text, read_file
 from capf.read.plan import Plan, load_plan, plan_from_document
 from capf.read.schema import SCHEMA_NAMES, load_schema
 from capf.read.waiver import load_waivers
@@ -81,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "capf check plans/*.yaml --format sarif > capf.sarif",
                     "capf check draft.yaml --format junit --lang da > capf-junit.xml",
                     "", EXIT_CODES, lang="en")
-    check.add_argument("plans", nargs="+", metavar="PLAN")
+    check.add_argument("plans", nargs="+", metavar="PLAN", help="plan file, or - for stdin")
     _judging_options(check)
     check.add_argument("--format", choices=("text", "json", "sarif", "junit"), default="text",
                        help="json: the verdict (an array of verdicts for several plans)")
@@ -134,7 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = command("validate", "check plans against the plan schema only",
                        "capf validate examples/vejle.yaml")
-    validate.add_argument("plans", nargs="+", metavar="PLAN")
+    validate.add_argument("plans", nargs="+", metavar="PLAN", help="plan file, or - for stdin")
 
     rules = command("rules", "list the rules of a profile",
                     "capf rules --format md > docs/rules.md",
@@ -214,9 +215,31 @@ def _judge_all(args: argparse.Namespace,
     ruleset = load_ruleset(args.profile)
     waivers = load_waivers(args.waivers) if args.waivers else None
     as_of = args.as_of or date.today()
-    plans = [load_plan(Path(p)) for p in paths]
+    plans = [_plan(p) for p in paths]
     return ruleset, [(plan, evaluate(plan, ruleset, as_of=as_of, waivers=waivers))
                      for plan in plans]
+
+
+STDIN = "-"
+
+
+def _document(path: str) -> Document:
+    """A file, or with `-` the plan piped to stdin (YAML or JSON; read up to the size limit)."""
+    if path != STDIN:
+        return read_file(Path(path))
+    raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise InvalidDocument(f"<stdin>: more than {MAX_BYTES:,} bytes", source="<stdin>")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidDocument(f"<stdin>: not UTF-8 text (invalid byte at offset {exc.start})",
+                              source="<stdin>") from None
+    return parse_text(text, "<stdin>")
+
+
+def _plan(path: str) -> Plan:
+    return plan_from_document(_document(path)) if path == STDIN else load_plan(Path(path))
 
 
 def _written(path: Path, text: str | bytes) -> int:
@@ -226,19 +249,40 @@ def _written(path: Path, text: str | bytes) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    ruleset, judged = _judge_all(args, args.plans)
-    verdicts = [verdict for _, verdict in judged]
+    """Every plan that can be judged is in the output; a broken one is an error result (SARIF,
+    JUnit) or an error line, and makes the exit code 2, so CI still annotates the others."""
+    ruleset = load_ruleset(args.profile)
+    waivers = load_waivers(args.waivers) if args.waivers else None
+    as_of = args.as_of or date.today()
+    verdicts: list[Verdict] = []
+    seconds: list[float] = []
+    broken: list[CapfError] = []
+    for path in args.plans:
+        try:
+            plan = _plan(path)
+        except CapfError as exc:
+            broken.append(exc)
+            continue
+        start = time.perf_counter()
+        verdicts.append(evaluate(plan, ruleset, as_of=as_of, waivers=waivers))
+        seconds.append(time.perf_counter() - start)
     if args.format == "json":
         texts = [v.model_dump_json(indent=2) for v in verdicts]
-        text = texts[0] if len(texts) == 1 else \
+        text = texts[0] if len(args.plans) == 1 and texts else \
             "[\n" + ",\n".join(textwrap.indent(t, "  ") for t in texts) + "\n]"
     elif args.format == "sarif":
-        text = json.dumps(sarif_log(verdicts, ruleset, args.lang), indent=2, ensure_ascii=False)
+        text = json.dumps(sarif_log(verdicts, ruleset, args.lang, broken=broken,
+                                    version=ENGINE_VERSION), indent=2, ensure_ascii=False)
     elif args.format == "junit":
-        text = junit_xml(verdicts, args.lang).rstrip("\n")
+        text = junit_xml(verdicts, args.lang, broken=broken, seconds=seconds).rstrip("\n")
     else:
         text = "\n\n".join(verdict_text(v, args.lang) for v in verdicts)
-    _emit(args, text)
+    if verdicts or args.format in ("sarif", "junit"):
+        _emit(args, text)
+    for problem in broken:
+        print(f"capf: error: {problem}", file=sys.stderr)
+    if broken:
+        return EXIT_BAD_INPUT
     worst = any(v.status in FAILING for v in verdicts)
     return EXIT_NON_COMPLIANT if worst else EXIT_OK
 
@@ -278,10 +322,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return EXIT_NON_COMPLIANT if any(r.status in FAILING for r in rows) else EXIT_OK
 
 
-def _verdict_or_plan(path: Path, args: argparse.Namespace,
+def _verdict_or_plan(path: str, args: argparse.Namespace,
                      ruleset: Callable[[], RuleSet]) -> tuple[Verdict, Plan | None]:
     """A verdict JSON file as it is; a plan judged with --profile and --as-of."""
-    document = read_file(path)
+    document = _document(path)
     data = document.data
     if isinstance(data, dict) and "results" in data and "ruleset" in data:
         try:
@@ -299,7 +343,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
     ruleset = cache(lambda: load_ruleset(args.profile))  # only loaded when a plan is given
     args.as_of = args.as_of or date.today()  # both plans judged as of the same day
-    (old, old_plan), (new, new_plan) = (_verdict_or_plan(Path(p), args, ruleset)
+    (old, old_plan), (new, new_plan) = (_verdict_or_plan(p, args, ruleset)
                                         for p in (args.old, args.new))
     result = diff(old, new, old_plan=old_plan, new_plan=new_plan)
     _emit(args, result.model_dump_json(indent=2) if args.format == "json"
@@ -317,10 +361,17 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    """Each file is reported, valid or not; a bad one does not hide the ones after it."""
+    bad = 0
     for path in args.plans:
-        plan = load_plan(Path(path))
+        try:
+            plan = _plan(path)
+        except CapfError as exc:
+            bad += 1
+            print(f"capf: error: {exc}", file=sys.stderr)
+            continue
         print(f"{plan.source}: valid ({plan.name})")
-    return EXIT_OK
+    return EXIT_BAD_INPUT if bad else EXIT_OK
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

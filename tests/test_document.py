@@ -70,7 +70,18 @@ def test_line_of_finds_nested_values_and_falls_back_to_the_parent() -> None:
     document = parse_text("a:\n  b:\n    - 1\n    - x: 2\n", "f.yaml")
     assert document.line_of("/a/b/1/x") == 4
     assert document.line_of("/a/b/1/unknown") == 4
-    assert document.line_of("/a") == 2
+    assert document.line_of("/a") == 1  # a member's own line: its key, not its first child
+
+
+def test_a_missing_key_is_placed_on_its_nearest_parents_own_line() -> None:
+    # Issue 15: /scenarios/bau/years landed on `action_pathway:`, the first child of bau.
+    text = ("scenarios:\n  bau:\n    action_pathway: 1\n  target:\n    years: [2030]\n"
+            "other: 2\n")
+    document = parse_text(text, "f.yaml")
+    assert document.line_of("/scenarios/bau/years") == 2
+    assert document.line_of("/scenarios/bau/action_pathway") == 3
+    assert document.line_of("/scenarios/target/years/0") == 5
+    assert document.line_of("/nothing/here") is None or document.line_of("/nothing/here") == 1
 
 
 def test_json_lines_are_found_too() -> None:

@@ -157,9 +157,11 @@ class _Builder:
         stack = self.stack
         if stack and isinstance(stack[-1].container, dict) and stack[-1].key is None:
             _take_key(stack[-1], event, self.source, line)
+            if self.lines is not None:  # a member's own line is its key's, not its first child's
+                self.lines[pointer([*stack[-1].path, stack[-1].key or ""])] = line
             return
         if self.lines is not None:
-            self.lines[pointer(path)] = line
+            self.lines.setdefault(pointer(path), line)
         if isinstance(event, yaml.ScalarEvent):
             value = _scalar(event, self.source, path)
             if stack:

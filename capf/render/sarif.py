@@ -3,33 +3,52 @@
 One run holds every plan of one `capf check`: `tool.driver.rules` describes every rule of the
 profile; a result is written for each `fail`, `needs_review`, `error` and `waived` outcome (a
 waiver becomes a `suppression` with its justification, so it stays visible but accepted).
-Passes and `not_applicable` are not results: SARIF lists findings, not checks.
+Passes and `not_applicable` are not results: SARIF lists findings, not checks. A plan that
+cannot be judged (unreadable, schema-invalid) is an `error` result of the rule
+`capf/invalid-plan` at its file and line, and every other plan is still in the log. Each result
+has a `partialFingerprints` entry built from what identifies the finding (plan file, rule,
+pointer), not from its line, so a code-scanning tool tracks it across edits.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Callable, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from capf.engine.ruleset import CompiledRule, RuleSet
+from capf.engine.ruleset import CompiledRule, RuleSet, load_ruleset
 from capf.model.errors import CapfError
 from capf.model.verdict import Result, Verdict
 from capf.read.document import read_file
+from capf.text.links import doc_url, rule_url
 from capf.text.message import fill
 
 SARIF_SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
                 "sarif-schema-2.1.0.json")
 REPORTED = ("fail", "needs_review", "error", "waived")
 MAX_RELATED = 20  # a finding naming hundreds of items points at the first ones only
+INVALID_PLAN = "capf/invalid-plan"
+DOCUMENTED_PROFILE = "klimaalliancen-2024"
+FINGERPRINT = "capf/v1"
+_INVALID_TEXT = {"en": ("The plan could not be judged: it cannot be read or does not match "
+                        "the plan schema.", "Fix the file (capf validate FILE), then check it."),
+                 "da": ("Planen kunne ikke vurderes: den kan ikke læses eller passer ikke til "
+                        "planskemaet.", "Ret filen (capf validate FIL), og tjek den igen.")}
 
 LineOf = Callable[[str], int | None]
 
 
-def sarif_log(verdicts: Sequence[Verdict], ruleset: RuleSet, lang: str = "en") -> dict[str, Any]:
-    """The SARIF log (as JSON data) for `verdicts`, all judged with `ruleset`."""
-    version = verdicts[0].engine.version if verdicts else "0"
+def sarif_log(verdicts: Sequence[Verdict], ruleset: RuleSet, lang: str = "en",
+              broken: Sequence[CapfError] = (), version: str = "0") -> dict[str, Any]:
+    """The SARIF log (as JSON data) for `verdicts`, all judged with `ruleset`.
+
+    `broken` are the plans that could not be judged; each becomes an error result.
+    """
+    version = verdicts[0].engine.version if verdicts else version
     index = {compiled.rule.id: i for i, compiled in enumerate(ruleset.rules)}
     results: list[dict[str, Any]] = []
     for verdict in verdicts:
@@ -37,10 +56,14 @@ def sarif_log(verdicts: Sequence[Verdict], ruleset: RuleSet, lang: str = "en") -
         uri = artifact_uri(verdict.plan.source)
         results += [_result(r, verdict, uri, line_of, index, lang)
                     for r in verdict.results if r.outcome in REPORTED]
-    driver = {"name": "capf", "version": version,
-              "rules": [_descriptor(c, lang) for c in ruleset.rules]}
+    descriptors = [_descriptor(c, lang) for c in ruleset.rules]
+    if broken:
+        descriptors.append(_invalid_descriptor(lang))
+        results += [_broken_result(exc, len(descriptors) - 1) for exc in broken]
+    driver = {"name": "capf", "version": version, "rules": descriptors}
+    sources = [v.plan.source for v in verdicts] + [exc.source for exc in broken]
     run = {"tool": {"driver": driver},
-           "artifacts": [{"location": {"uri": artifact_uri(v.plan.source)}} for v in verdicts],
+           "artifacts": [{"location": {"uri": artifact_uri(s)}} for s in sources],
            "results": results,
            "properties": {"profile": ruleset.id, "profileVersion": ruleset.version,
                           "rulesetSha256": ruleset.sha256,
@@ -58,12 +81,49 @@ def artifact_uri(source: str) -> str:
     return quote(path.as_posix())
 
 
+def error_line(exc: CapfError) -> int | None:
+    """The line an input error names: its first located problem, or `FILE:LINE:` in its text."""
+    for problem in exc.problems:
+        if problem.line is not None:
+            return problem.line
+    found = re.match(re.escape(exc.source) + r":(\d+)", str(exc))
+    return int(found.group(1)) if found else None
+
+
+def _fingerprint(*parts: str) -> dict[str, str]:
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+    return {FINGERPRINT: digest}
+
+
+def _invalid_descriptor(lang: str) -> dict[str, Any]:
+    short, remedy = _INVALID_TEXT.get(lang, _INVALID_TEXT["en"])
+    return {"id": INVALID_PLAN, "shortDescription": {"text": short}, "help": {"text": remedy},
+            "helpUri": doc_url("plan-format.md"), "defaultConfiguration": {"level": "error"}}
+
+
+def _broken_result(exc: CapfError, index: int) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(exc.source)}}
+    line = error_line(exc)
+    if line is not None:
+        physical["region"] = {"startLine": line}
+    return {"ruleId": INVALID_PLAN, "ruleIndex": index, "level": "error",
+            "message": {"text": str(exc)}, "locations": [{"physicalLocation": physical}],
+            "partialFingerprints": _fingerprint(exc.source, INVALID_PLAN)}
+
+
 def _line_lookup(source: str) -> LineOf:
     try:
         document = read_file(Path(source))
     except CapfError:  # not a file (e.g. a mapping given through the API): no lines, no failure
         return lambda _pointer: None
     return document.line_of
+
+
+@cache
+def _documented() -> frozenset[str]:
+    """The rules docs/rules.md has a section for: those of the profile that extends all others
+    (capf.docs.rule_reference.ALL_RULES_PROFILE); a rule it switches off has none."""
+    return frozenset(c.rule.id for c in load_ruleset(DOCUMENTED_PROFILE).rules)
 
 
 def _descriptor(compiled: CompiledRule, lang: str) -> dict[str, Any]:
@@ -79,6 +139,8 @@ def _descriptor(compiled: CompiledRule, lang: str) -> dict[str, Any]:
                        "source": f"{rule.source.framework} {rule.source.ref}",
                        "profile": compiled.profile, "tags": [rule.element, rule.level]},
     }
+    if rule.id in _documented():
+        descriptor["helpUri"] = rule_url(rule.id)
     if rule.aliases:
         descriptor["deprecatedIds"] = list(rule.aliases)
     return descriptor
@@ -103,6 +165,7 @@ def _result(result: Result, verdict: Verdict, uri: str, line_of: LineOf, index: 
         "level": "error" if serious else "warning",
         "message": {"text": result.message.get(lang)},
         "locations": [_location(uri, pointers[0], line_of)],
+        "partialFingerprints": _fingerprint(verdict.plan.source, result.rule, pointers[0]),
         "properties": {"outcome": result.outcome, "criterion": result.criterion,
                        "element": result.element, "plan": verdict.plan.name,
                        "values": result.values},
