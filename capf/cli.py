@@ -11,29 +11,26 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import textwrap
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from functools import cache
 from pathlib import Path
-
-from pydantic import ValidationError
 
 from capf.batch import run_batch, write_atomic
 from capf.docs.plan_template import plan_template
 from capf.docs.rule_reference import rules_json, rules_markdown
 from capf.engine.evaluator import ENGINE_VERSION, evaluate
+from capf.engine.portfolio import judge_each, verdict_or_plan
 from capf.engine.ruleset import DEFAULT_PROFILE, RuleSet, load_ruleset
-from capf.model.errors import CapfError, InvalidDocument, UsageError, first_problem
+from capf.model.errors import CapfError, UsageError
 from capf.model.verdict import Verdict
-from capf.read.document import MAX_BYTES, Document, parse_text, read_file
-from capf.read.plan import Plan, load_plan, plan_from_document
+from capf.read.pipe import document_at, plan_at
+from capf.read.plan import Plan
 from capf.read.schema import SCHEMA_NAMES, load_schema
 from capf.read.waiver import load_waivers
-from capf.render.junit import junit_xml
-from capf.render.sarif import sarif_log
-from capf.render.terminal import verdict_text
+from capf.render.stdout import utf8_stdout
+from capf.render.verdicts import FORMATS, verdicts_document
+from capf.text.formatting import CSV_SEPARATORS
 
 EXIT_OK, EXIT_NON_COMPLIANT, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md"}
@@ -84,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "", EXIT_CODES, lang="en")
     check.add_argument("plans", nargs="+", metavar="PLAN", help="plan file, or - for stdin")
     _judging_options(check)
-    check.add_argument("--format", choices=("text", "json", "sarif", "junit"), default="text",
+    check.add_argument("--format", choices=FORMATS, default="text",
                        help="json: the verdict (an array of verdicts for several plans)")
     _document_output(check)
 
@@ -165,17 +162,14 @@ def _output(parser: argparse.ArgumentParser, metavar: str) -> None:
     parser.add_argument("-o", "--output", type=Path, required=True, metavar=metavar)
 
 
-CSV_DELIMITERS = {";": ";", ",": ",", "tab": "\t"}
-
-
 def _csv_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--csv-delimiter", choices=sorted(CSV_DELIMITERS), default=None,
+    parser.add_argument("--csv-delimiter", choices=sorted(CSV_SEPARATORS), default=None,
                         help="CSV separator (default: ; for --lang da, as Danish Excel expects, "
                         ", for en)")
 
 
 def _delimiter(args: argparse.Namespace) -> str | None:
-    return CSV_DELIMITERS[args.csv_delimiter] if args.csv_delimiter else None
+    return CSV_SEPARATORS[args.csv_delimiter] if args.csv_delimiter else None
 
 
 def _document_output(parser: argparse.ArgumentParser) -> None:
@@ -192,15 +186,6 @@ def _emit(args: argparse.Namespace, text: str) -> None:
         _written(args.output, text)
 
 
-def _utf8_stdout() -> None:
-    """Machine output is UTF-8 whatever the console: a cp1252 redirect on Windows would otherwise
-    crash on `≥` or write bytes that contradict JUnit's encoding="utf-8" declaration."""
-    stdout = sys.stdout
-    encoding = (getattr(stdout, "encoding", "") or "").lower().replace("-", "")
-    if encoding != "utf8" and hasattr(stdout, "reconfigure"):
-        stdout.reconfigure(encoding="utf-8")
-
-
 def _format(path: Path, formats: dict[str, str]) -> str:
     fmt = formats.get(path.suffix.lower())
     if fmt is None:
@@ -215,31 +200,9 @@ def _judge_all(args: argparse.Namespace,
     ruleset = load_ruleset(args.profile)
     waivers = load_waivers(args.waivers) if args.waivers else None
     as_of = args.as_of or date.today()
-    plans = [_plan(p) for p in paths]
+    plans = [plan_at(p) for p in paths]
     return ruleset, [(plan, evaluate(plan, ruleset, as_of=as_of, waivers=waivers))
                      for plan in plans]
-
-
-STDIN = "-"
-
-
-def _document(path: str) -> Document:
-    """A file, or with `-` the plan piped to stdin (YAML or JSON; read up to the size limit)."""
-    if path != STDIN:
-        return read_file(Path(path))
-    raw = sys.stdin.buffer.read(MAX_BYTES + 1)
-    if len(raw) > MAX_BYTES:
-        raise InvalidDocument(f"<stdin>: more than {MAX_BYTES:,} bytes", source="<stdin>")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InvalidDocument(f"<stdin>: not UTF-8 text (invalid byte at offset {exc.start})",
-                              source="<stdin>") from None
-    return parse_text(text, "<stdin>")
-
-
-def _plan(path: str) -> Plan:
-    return plan_from_document(_document(path)) if path == STDIN else load_plan(Path(path))
 
 
 def _written(path: Path, text: str | bytes) -> int:
@@ -253,37 +216,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     JUnit) or an error line, and makes the exit code 2, so CI still annotates the others."""
     ruleset = load_ruleset(args.profile)
     waivers = load_waivers(args.waivers) if args.waivers else None
-    as_of = args.as_of or date.today()
-    verdicts: list[Verdict] = []
-    seconds: list[float] = []
-    broken: list[CapfError] = []
-    for path in args.plans:
-        try:
-            plan = _plan(path)
-        except CapfError as exc:
-            broken.append(exc)
-            continue
-        start = time.perf_counter()
-        verdicts.append(evaluate(plan, ruleset, as_of=as_of, waivers=waivers))
-        seconds.append(time.perf_counter() - start)
-    if args.format == "json":
-        texts = [v.model_dump_json(indent=2) for v in verdicts]
-        text = texts[0] if len(args.plans) == 1 and texts else \
-            "[\n" + ",\n".join(textwrap.indent(t, "  ") for t in texts) + "\n]"
-    elif args.format == "sarif":
-        text = json.dumps(sarif_log(verdicts, ruleset, args.lang, broken=broken,
-                                    version=ENGINE_VERSION), indent=2, ensure_ascii=False)
-    elif args.format == "junit":
-        text = junit_xml(verdicts, args.lang, broken=broken, seconds=seconds).rstrip("\n")
-    else:
-        text = "\n\n".join(verdict_text(v, args.lang) for v in verdicts)
-    if verdicts or args.format in ("sarif", "junit"):
+    portfolio = judge_each(args.plans, plan_at, ruleset, as_of=args.as_of or date.today(),
+                           waivers=waivers)
+    text = verdicts_document(portfolio, args.format, ruleset, args.lang,
+                             several=len(args.plans) > 1, version=ENGINE_VERSION)
+    if text is not None:
         _emit(args, text)
-    for problem in broken:
+    for problem in portfolio.broken:
         print(f"capf: error: {problem}", file=sys.stderr)
-    if broken:
+    if portfolio.broken:
         return EXIT_BAD_INPUT
-    worst = any(v.status in FAILING for v in verdicts)
+    worst = any(v.status in FAILING for v in portfolio.verdicts)
     return EXIT_NON_COMPLIANT if worst else EXIT_OK
 
 
@@ -322,28 +265,12 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return EXIT_NON_COMPLIANT if any(r.status in FAILING for r in rows) else EXIT_OK
 
 
-def _verdict_or_plan(path: str, args: argparse.Namespace,
-                     ruleset: Callable[[], RuleSet]) -> tuple[Verdict, Plan | None]:
-    """A verdict JSON file as it is; a plan judged with --profile and --as-of."""
-    document = _document(path)
-    data = document.data
-    if isinstance(data, dict) and "results" in data and "ruleset" in data:
-        try:
-            return Verdict.model_validate_json(document.text or ""), None
-        except ValidationError as exc:
-            place, message = first_problem(exc)
-            raise CapfError(f"{path}: not a valid verdict at /{place.replace('.', '/')}: "
-                            f"{message}", source=str(path)) from None
-    plan = plan_from_document(document)
-    return evaluate(plan, ruleset(), as_of=args.as_of), plan
-
-
 def cmd_diff(args: argparse.Namespace) -> int:
     from capf.engine.diff import diff
 
     ruleset = cache(lambda: load_ruleset(args.profile))  # only loaded when a plan is given
     args.as_of = args.as_of or date.today()  # both plans judged as of the same day
-    (old, old_plan), (new, new_plan) = (_verdict_or_plan(p, args, ruleset)
+    (old, old_plan), (new, new_plan) = (verdict_or_plan(document_at(p), ruleset, args.as_of)
                                         for p in (args.old, args.new))
     result = diff(old, new, old_plan=old_plan, new_plan=new_plan)
     _emit(args, result.model_dump_json(indent=2) if args.format == "json"
@@ -365,7 +292,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     bad = 0
     for path in args.plans:
         try:
-            plan = _plan(path)
+            plan = plan_at(path)
         except CapfError as exc:
             bad += 1
             print(f"capf: error: {exc}", file=sys.stderr)
@@ -392,7 +319,7 @@ COMMANDS = {"check": cmd_check, "report": cmd_report, "checklist": cmd_checklist
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        _utf8_stdout()
+        utf8_stdout(sys.stdout)
         args = build_parser().parse_args(argv)
         return COMMANDS[args.command](args)
     except CapfError as exc:

@@ -1,0 +1,40 @@
+"""A plan piped to standard input (`capf check -` / `capf validate -`), read like a file.
+
+The read itself is capped at the file size limit, since a pipe has no size to check first.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import BinaryIO
+
+from capf.model.errors import InvalidDocument
+from capf.read.document import MAX_BYTES, Document, parse_text, read_file
+from capf.read.plan import Plan, load_plan, plan_from_document
+
+STDIN = "-"
+SOURCE = "<stdin>"
+
+
+def read_pipe(stream: BinaryIO) -> Document:
+    """Parse what `stream` holds as YAML (JSON is read by the same parser)."""
+    raw = stream.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise InvalidDocument(f"{SOURCE}: more than {MAX_BYTES:,} bytes", source=SOURCE)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidDocument(f"{SOURCE}: not UTF-8 text (invalid byte at offset {exc.start})",
+                              source=SOURCE) from None
+    return parse_text(text, SOURCE)
+
+
+def document_at(path: str) -> Document:
+    """The file at `path`, or with `-` what is piped to stdin."""
+    return read_pipe(sys.stdin.buffer) if path == STDIN else read_file(Path(path))
+
+
+def plan_at(path: str) -> Plan:
+    """The plan in the file at `path`, or with `-` the one piped to stdin."""
+    return plan_from_document(document_at(path)) if path == STDIN else load_plan(Path(path))
