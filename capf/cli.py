@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from capf.batch import run_batch, write_atomic
-from capf.docs.plan_template import plan_template
+from capf.docs.plan_template import SCHEMA_FILE, example_plan, plan_template
 from capf.docs.rule_reference import rules_json, rules_markdown
 from capf.engine.evaluator import ENGINE_VERSION, evaluate
 from capf.engine.portfolio import judge_each, verdict_or_plan
@@ -31,6 +31,7 @@ from capf.read.waiver import load_waivers
 from capf.render.stdout import utf8_stdout
 from capf.render.verdicts import FORMATS, verdicts_document
 from capf.text.formatting import CSV_SEPARATORS
+from capf.text.links import doc_url
 
 EXIT_OK, EXIT_NON_COMPLIANT, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md"}
@@ -60,7 +61,7 @@ def _as_of(text: str) -> date:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="capf", description="Check a municipal climate action plan against "
                      "C40's CAPF as applied in Denmark (DK2020 / Klimaalliancen).",
-                     epilog=EXIT_CODES + "\nguide: docs/guide.md",
+                     epilog=EXIT_CODES + f"\nguide: {doc_url('guide.md')}",
                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"capf {ENGINE_VERSION}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -125,10 +126,13 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--format", choices=("text", "json"), default="text")
     _document_output(diff)
 
-    init = command("init", "write a commented plan template to fill in",
-                   "capf init -o klimaplan.yaml", "capf init --lang en > plan.yaml", lang="da")
+    init = command("init", "write a plan template to fill in (-o: plan.schema.json beside it)",
+                   "capf init -o klimaplan.yaml", "capf init --lang en > plan.yaml",
+                   "capf init --example -o eksempel.yaml", lang="da")
     _document_output(init)
     init.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    init.add_argument("--example", action="store_true",
+                      help="a complete example plan (Odder, DK2020) instead of the template")
 
     validate = command("validate", "check plans against the plan schema only",
                        "capf validate examples/vejle.yaml")
@@ -279,11 +283,14 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_NON_COMPLIANT if worse else EXIT_OK
 
 
-def cmd_init(args: argparse.Namespace) -> int:
-    text = plan_template(args.lang)
+def cmd_init(args: argparse.Namespace) -> int:  # with -o, plan.schema.json beside the plan
+    text = example_plan() if args.example else plan_template(args.lang)
     if args.output is not None and args.output.exists() and not args.force:
         raise UsageError(f"{args.output}: file exists; use --force to overwrite it")
     _emit(args, text)
+    schema = args.output.parent / SCHEMA_FILE if args.output is not None else None
+    if schema is not None and not schema.exists():
+        _written(schema, json.dumps(load_schema("plan"), indent=2, ensure_ascii=False) + "\n")
     return EXIT_OK
 
 

@@ -7,6 +7,7 @@ a real wheel is built and imported from a temporary directory, away from the sou
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -54,3 +55,38 @@ def test_the_installed_wheel_judges_a_plan_from_another_directory(
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() in ("compliant", "compliant_with_observations")
+
+
+def test_the_wheel_has_complete_metadata_and_the_licence(wheel: Path) -> None:
+    archive = zipfile.ZipFile(wheel)
+    names = set(archive.namelist())
+    assert "capf/_data/examples/odder.yaml" in names
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
+    metadata = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+    for needed in ("License-Expression: MIT", "Requires-Python: >=3.11", "Author: ",
+                   "Keywords: ", "Project-URL: Homepage, https://", "Project-URL: Documentation",
+                   "Classifier: Natural Language :: Danish", "Requires-Dist: openpyxl"):
+        assert needed in metadata, needed
+
+
+def test_after_install_init_example_and_help_need_no_checkout(wheel: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target",
+                    str(site), str(wheel)], check=True, timeout=300, capture_output=True)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(site)}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "capf", *args], cwd=elsewhere, env=env,
+                              capture_output=True, text=True, timeout=120, check=False)
+
+    assert run("init", "--example", "-o", "plan.yaml").returncode == 0
+    judged = run("check", "plan.yaml", "--as-of", "2026-01-01")
+    assert judged.returncode == 0 and judged.stdout.startswith("Odder Kommune: COMPLIANT")
+    helps = [run("--help").stdout] + [run(c, "--help").stdout for c in (
+        "check", "report", "checklist", "batch", "diff", "init", "validate", "rules", "schema")]
+    for text in helps:  # a docs/ path is only a URL or a file the example writes itself
+        for found in re.finditer(r"\S*docs/\S+", text):
+            assert found.group().startswith(("https://", "docs/rules.md")), found.group()
+    assert "guide: https://" in helps[0]

@@ -15,9 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from capf.read.document import read_file
+from capf.read.resources import data_dir
 from capf.read.schema import load_schema
+from capf.text.links import doc_url
 
 MUNICIPALITY = "Ny kommune"
+SCHEMA_FILE = "plan.schema.json"  # `capf init -o` writes it beside the plan (`capf schema plan`)
+# The YAML language server (VS Code's YAML extension and others) validates and completes the
+# plan against this local file; the schema's $id is a name, not a served address.
+SCHEMA_LINE = f"# yaml-language-server: $schema={SCHEMA_FILE}"
+EXAMPLE = "odder"  # a complete plan (compliant with observations) shipped in the package
 MAX_DEPTH = 6
 _SHORT = ("evidence",)  # shown as one line, not expanded under every item
 
@@ -28,7 +35,7 @@ Fill in what the plan says. A missing item is a gap that capf reports, never a f
 To fill in a section, remove the "# " in front of its lines; replace [] by list items.
 Years are integers (2030), dates quoted ISO dates ("2020-12-17"), emissions t CO2e per year.
 Any item may have evidence: {document, page, section, quote, url} pointing into the plan PDF.
-Check it with: capf validate FILE, then capf check FILE (field reference: docs/plan-format.md).""",
+Check it with: capf validate FILE, then capf check FILE (field reference: {plan_format}).""",
     "da": """\
 Klimahandlingsplan til capf: skabelon lavet af `capf init`.
 Udfyld det, planen siger. Et manglende punkt er en mangel, som capf rapporterer, aldrig en
@@ -36,7 +43,7 @@ formatfejl. Fjern "# " foran linjerne i et afsnit for at udfylde det; erstat [] 
 År skrives som heltal (2030), datoer som ISO-datoer i anførselstegn ("2020-12-17"), udledninger
 i t CO2e pr. år. Ethvert punkt kan have evidence: {document, page, section, quote, url}, som
 peger ind i planens PDF. Tjek med: capf validate FIL og derefter capf check FIL
-(felternes betydning: docs/plan-format.md).""",
+(felternes betydning: {plan_format}).""",
 }
 
 DA_GLOSSARY = Path(__file__).with_name("plan-template.da.yaml")  # field (or owner.name) → Danish
@@ -53,7 +60,8 @@ def danish() -> dict[str, str]:
 def plan_template(lang: str = "da") -> str:
     """The commented YAML template in `lang` ("da" or "en")."""
     schema = load_schema("plan")
-    out = [f"# {line}".rstrip() for line in _HEADER[lang].splitlines()]
+    header = _HEADER[lang].replace("{plan_format}", doc_url("plan-format.md"))
+    out = [SCHEMA_LINE, *(f"# {line}".rstrip() for line in header.splitlines())]
     out += ['schema_version: "1"']
     for key, node in schema["properties"].items():
         if key in ("$schema", "schema_version"):
@@ -147,3 +155,9 @@ def _example(node: dict[str, Any]) -> str:
 
 def _choices(node: dict[str, Any]) -> str:
     return f" ({' | '.join(map(str, node['enum']))})" if "enum" in node else ""
+
+
+def example_plan() -> str:
+    """The shipped example plan, complete and commented, with the schema line first."""
+    text = (data_dir("examples") / f"{EXAMPLE}.yaml").read_text(encoding="utf-8")
+    return f"{SCHEMA_LINE}\n{text}"
