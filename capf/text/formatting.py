@@ -1,7 +1,8 @@
 """Numbers, dates and quoted plan values in the reader's language (Danish or English).
 
-Babel knows the national conventions (`1.234.567 t CO2e`, `1. juni 2030`); it is imported inside
-each function because `capf check` never formats a report and start-up time matters there.
+The national conventions capf needs (`1.234.567 t CO2e`, `75 %`, `1. juni 2030`) are three
+patterns in two languages, written out here from CLDR's da_DK and en_GB data; a test checks
+them against Babel, which would cost 36 MB installed and ~0.3 s at first use (README).
 Years and small whole numbers stay as written (`2050`, not `2.050`), as in capf.text.message.
 """
 
@@ -13,24 +14,37 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
-LOCALES = {"da": "da_DK", "en": "en_GB"}
-_DATE_FORMAT = {"da": "d. MMMM y", "en": "d MMMM y"}
+_MARKS = {"da": (",", "."), "en": (".", ",")}  # (decimal, grouping), as CLDR da_DK / en_GB
+_MONTHS = {
+    "da": ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+           "oktober", "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+_PERCENT = {"da": "{}\u00a0%", "en": "{}%"}  # CLDR: Danish puts a no-break space before %
 _BOOL = {"da": ("nej", "ja"), "en": ("no", "yes")}
 ELLIPSIS = "…"
 
 
-def _locale(lang: str) -> str:
-    return LOCALES.get(lang, LOCALES["en"])
+def _lang(lang: str) -> str:
+    return lang if lang in _MARKS else "en"
 
 
 def number(value: float, lang: str, digits: int = 0) -> str:
-    """A figure with the language's grouping and decimal marks: 1.234.567,5 (da) / 1,234,567.5."""
-    from babel.numbers import format_decimal
+    """A figure with the language's grouping and decimal marks: 1.234.567,5 (da) / 1,234,567.5.
 
-    pattern = "#,##0" + ("." + "#" * digits if digits > 0 else "")
-    return str(format_decimal(value, format=pattern, locale=_locale(lang)))
+    At most `digits` decimals, trailing zeros dropped, rounded half to even (as CLDR's `#,##0.##`).
+    """
+    point, group = _MARKS[_lang(lang)]
+    exact = Decimal(str(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN)
+    sign = "-" if exact.is_signed() else ""  # as CLDR: -0.2 rounds to "-0"
+    whole, _, decimals = f"{abs(exact):f}".partition(".")
+    grouped = f"{int(whole):,}".replace(",", group)
+    decimals = decimals.rstrip("0")
+    return sign + grouped + (point + decimals if decimals else "")
 
 
 def tonnes(value: float, lang: str) -> str:
@@ -39,25 +53,22 @@ def tonnes(value: float, lang: str) -> str:
 
 
 def percent(fraction: float, lang: str) -> str:
-    """0.75 → '75 %' (da, with a no-break space) or '75%' (en)."""
-    from babel.numbers import format_percent
-
-    return str(format_percent(fraction, locale=_locale(lang)))
+    """0.75 → '75\u00a0%' (da, with a no-break space) or '75%' (en)."""
+    return _PERCENT[_lang(lang)].format(number(fraction * 100, lang))
 
 
 def day(value: date | str, lang: str) -> str:
     """An ISO date as '1. juni 2030' (da) or '1 June 2030' (en); other text is returned as is."""
-    from babel.dates import format_date
-
     if isinstance(value, str):
         try:
-            day_ = date.fromisoformat(value)
+            when = date.fromisoformat(value)
         except ValueError:
             return value
     else:
-        day_ = value
-    return str(format_date(day_, format=_DATE_FORMAT.get(lang, _DATE_FORMAT["en"]),
-                           locale=_locale(lang)))
+        when = value
+    month = _MONTHS[_lang(lang)][when.month - 1]
+    return f"{when.day}. {month} {when.year}" if _lang(lang) == "da" else \
+        f"{when.day} {month} {when.year}"
 
 
 def plain_number(value: float, lang: str) -> str:
