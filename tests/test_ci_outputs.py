@@ -22,8 +22,10 @@ from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource
 from referencing.jsonschema import DRAFT4
 
+from capf.docs.model_schemas import text_of
 from capf.docs.rule_reference import ALL_RULES_PROFILE
 from capf.read.document import read_file
+from capf.read.schema import problems
 from capf.render.sarif import DOCUMENTED_PROFILE
 from capf.text.links import rule_url
 
@@ -197,3 +199,19 @@ def test_a_plan_from_stdin(tmp_path: Path) -> None:
     assert json.loads(piped.stdout)["plan"]["source"] == "<stdin>"
     bad = capf("check", "-", cwd=tmp_path, stdin=b"\xff\xfe")
     assert bad.returncode == 2 and bad.stderr.startswith("capf: error: <stdin>: not UTF-8")
+
+
+def test_every_json_output_validates_against_a_schema_capf_ships(tmp_path: Path) -> None:
+    several = capf("check", str(ODDER), str(DRAFT), "--format", "json", "--as-of", AS_OF,
+                   cwd=tmp_path)
+    assert problems("verdicts", json.loads(several.stdout)) == []
+    one = capf("check", str(ODDER), "--format", "json", "--as-of", AS_OF, cwd=tmp_path)
+    assert problems("verdict", json.loads(one.stdout)) == []
+    changed = capf("diff", str(ODDER), str(DRAFT), "--format", "json", "--as-of", AS_OF,
+                   cwd=tmp_path)
+    assert problems("diff", json.loads(changed.stdout)) == []
+    assert problems("verdicts", [{"status": "fine"}]) != []
+    for name in ("verdicts", "diff"):
+        printed = capf("schema", name, cwd=tmp_path).stdout
+        assert printed == text_of(name)
+        assert (ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8") == printed

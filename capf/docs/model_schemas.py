@@ -1,6 +1,6 @@
 """JSON Schemas derived from the pydantic models (rule files, verdicts), for publishing.
 
-`schemas/rules.schema.json` and `schemas/verdict.schema.json` are written by
+`schemas/rules.schema.json`, `verdict`, `diff` and `verdicts` (an array of verdicts) are written by
 `python -m capf.docs.model_schemas` and a test fails when the committed files drift from the models.
 """
 
@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from capf.engine.diff import VerdictDiff
 from capf.model.rule import Rule
 from capf.model.verdict import Verdict
 from capf.read.resources import data_dir
@@ -18,10 +19,14 @@ from capf.read.resources import data_dir
 MODELS: dict[str, tuple[type[BaseModel], str, str]] = {
     "rules": (Rule, "capf rule file", "One rule of a capf profile: rules/<profile>/<element>/<id>.yaml."),
     "verdict": (Verdict, "capf verdict", "The certification verdict capf produces for one plan."),
+    "diff": (VerdictDiff, "capf diff", "What `capf diff --format json` prints: what changed "
+             "between two verdicts of a plan."),
 }
 
 
 def generated(name: str) -> dict[str, Any]:
+    if name == "verdicts":
+        return verdicts()
     model, title, description = MODELS[name]
     mode: Literal["validation", "serialization"] = (
         "validation" if name == "rules" else "serialization")
@@ -31,12 +36,25 @@ def generated(name: str) -> dict[str, Any]:
             **body, "title": title, "description": description}
 
 
+def verdicts() -> dict[str, Any]:
+    """`capf check --format json` for several plans: an array of verdicts, self-contained (the
+    verdict schema's definitions at the top), so a validator needs no second file."""
+    verdict = generated("verdict")
+    body = {k: v for k, v in verdict.items() if k not in ("$schema", "$id", "$defs")}
+    return {"$schema": verdict["$schema"],
+            "$id": "https://capf.dev/schemas/verdicts.schema.json", "title": "capf verdicts",
+            "description": "What `capf check --format json` prints for several plans: their "
+                           "verdicts, in the order the plans were given.",
+            "type": "array", "items": {"$ref": "#/$defs/Verdict"},
+            "$defs": {**verdict.get("$defs", {}), "Verdict": body}}
+
+
 def text_of(name: str) -> str:
     return json.dumps(generated(name), indent=2, ensure_ascii=False) + "\n"
 
 
 def write_all() -> None:
-    for name in MODELS:
+    for name in [*MODELS, "verdicts"]:
         (data_dir("schemas") / f"{name}.schema.json").write_text(text_of(name), encoding="utf-8")
 
 
