@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from capf.cli import main
+from capf.docs.plan_format import status_format_markdown
 from capf.docs.status_template import status_template
 from capf.engine.checks.monitoring import add_months
 from capf.engine.checks.pathway import interpolated
@@ -158,3 +159,13 @@ def test_months_are_calendar_months() -> None:
 ])
 def test_follow_up_status_table(rows: list[tuple[str, str]], status: str) -> None:
     assert follow_up_status(rows) == status
+
+
+def test_docs_status_format_md_is_current() -> None:
+    text = status_format_markdown()
+    path = ROOT / "docs" / "status-format.md"
+    if REGEN:
+        path.write_text(text, encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == text, "docs/status-format.md is stale: CAPF_REGEN=1"
+    for key in load_schema("status")["properties"]:
+        assert f"| `{key}` |" in text, key
