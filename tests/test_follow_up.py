@@ -109,6 +109,8 @@ def test_the_status_template_is_a_valid_report_that_follows_its_plan(tmp_path: P
     report = load_status(path)
     assert report.plan_sha256 == plan.sha256
     assert [a["id"] for a in report.data["actions"]] == [a["id"] for a in plan.data["actions"]]
+    assert [g["goal"] for g in report.data["adaptation_goals"]] == [
+        " ".join(g["goal"].split()) for g in plan.data["adaptation_goals"]]
     assert status_template(plan, "en", today=date(2026, 3, 1)).count("reporting_year: 2025") == 1
     verdict = evaluate_follow_up(plan, [report], as_of=date(2026, 1, 1))
     assert verdict.status == "off_track"  # nothing filled in yet
