@@ -49,6 +49,13 @@ def plan_files(inputs: Iterable[str]) -> list[Path]:
     return found
 
 
+def _leaves(path: Path, folders: set[Path]) -> bool:
+    """A file found in a given folder that is a link to somewhere outside it (never read)."""
+    folder = path.parent.resolve()
+    return (folder in folders and path.is_symlink()
+            and not path.resolve().is_relative_to(folder))
+
+
 def _stems(paths: Sequence[Path]) -> list[str]:
     """Output names: the file stem, made unique (odder.yaml and odder.json both exist)."""
     counts = Counter(p.stem for p in paths)
@@ -86,10 +93,13 @@ def run_batch(inputs: Sequence[str], outdir: Path, ruleset: RuleSet, *, as_of: d
     from capf.render.report import render_report
 
     paths = plan_files(inputs)
+    folders = {Path(item).resolve() for item in inputs if Path(item).is_dir()}
     outdir.mkdir(parents=True, exist_ok=True)
     rows: list[Row] = []
     for number, (path, stem) in enumerate(zip(paths, _stems(paths), strict=True), start=1):
         try:
+            if _leaves(path, folders):
+                raise UsageError(f"{path}: a link to a file outside the folder; not read")
             plan = load_plan(path)
         except CapfError as exc:
             row = Row(file=str(path), stem=stem, error=str(exc))

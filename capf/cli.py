@@ -9,7 +9,6 @@ imported inside their command, so `capf check` never pays for them.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -19,24 +18,22 @@ from pathlib import Path
 from capf.batch import run_batch, write_atomic
 from capf.docs.plan_template import SCHEMA_FILE, example_plan, plan_template
 from capf.docs.rule_reference import rules_json, rules_markdown
+from capf.docs.status_template import status_template
 from capf.engine.evaluator import ENGINE_VERSION, evaluate
+from capf.engine.follow_up import DEFAULT_FOLLOW_UP_PROFILE, evaluate_follow_up
 from capf.engine.portfolio import judge_each, verdict_or_plan
 from capf.engine.ruleset import DEFAULT_PROFILE, RuleSet, load_ruleset
 from capf.model.errors import CapfError, UsageError
 from capf.model.verdict import Verdict
 from capf.read.pipe import document_at, plan_at
 from capf.read.plan import Plan
-from capf.read.schema import SCHEMA_NAMES, load_schema
+from capf.read.schema import SCHEMA_NAMES
+from capf.read.status import load_status
 from capf.read.waiver import load_waivers
-from capf.render.stdout import utf8_stdout
-from capf.render.verdicts import FORMATS, verdicts_document
-from capf.text.formatting import CSV_SEPARATORS
+from capf.render import formats as out
 from capf.text.links import doc_url
 
 EXIT_OK, EXIT_NON_COMPLIANT, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
-REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md"}
-CHECKLIST_FORMATS = {".md": "md", ".html": "html", ".htm": "html", ".csv": "csv",
-                     ".xlsx": "xlsx"}
 EXIT_CODES = """\
 exit codes: 0 compliant or compliant with observations · 1 non-compliant, or needs review
             (an essential item only a person can settle; settle it with a waiver) ·
@@ -81,10 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "capf check draft.yaml --format junit --lang da > capf-junit.xml",
                     "", EXIT_CODES, lang="en")
     check.add_argument("plans", nargs="+", metavar="PLAN", help="plan file, or - for stdin")
-    _judging_options(check)
-    check.add_argument("--format", choices=FORMATS, default="text",
-                       help="json: the verdict (an array of verdicts for several plans)")
-    _document_output(check)
+    _judging_options(check, verdict=True)
 
     report = command("report", "write the gap report of one plan (format from the suffix)",
                      "capf report draft.yaml -o rapport.html --lang da",
@@ -126,9 +120,18 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--format", choices=("text", "json"), default="text")
     _document_output(diff)
 
-    init = command("init", "write a plan template to fill in (-o: plan.schema.json beside it)",
-                   "capf init -o klimaplan.yaml", "capf init --lang en > plan.yaml",
-                   "capf init --example -o eksempel.yaml", lang="da")
+    monitor = command("monitor", "judge a plan's yearly follow-up from its status reports",
+                      "capf monitor plan.yaml status-2024.yaml status-2025.yaml --format json",
+                      "", "exit: 0 on track, 1 off track or needs review, 2 bad input", lang="da")
+    monitor.add_argument("plan", metavar="PLAN")
+    monitor.add_argument("statuses", nargs="+", type=Path, metavar="STATUS", help="its status reports")
+    _judging_options(monitor, waivers=False, profile=DEFAULT_FOLLOW_UP_PROFILE, verdict=True)
+
+    init = command("init", "write a plan (or status report) template to fill in (-o: "
+                   "plan.schema.json beside it)", "capf init -o klimaplan.yaml",
+                   "capf init --example -o eksempel.yaml", "capf init --status klimaplan.yaml",
+                   lang="da")
+    init.add_argument("--status", default=None, metavar="PLAN", help="a status report template")
     _document_output(init)
     init.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     init.add_argument("--example", action="store_true",
@@ -152,14 +155,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _judging_options(parser: argparse.ArgumentParser, *, waivers: bool = True) -> None:
-    parser.add_argument("--profile", default=DEFAULT_PROFILE, metavar="P|PATH",
-                        help=f"built-in profile id or profile file (default {DEFAULT_PROFILE})")
+def _judging_options(parser: argparse.ArgumentParser, *, waivers: bool = True,
+                     profile: str = DEFAULT_PROFILE, verdict: bool = False) -> None:
+    """How to judge; with `verdict` also the verdict's form (check, monitor)."""
+    parser.add_argument("--profile", default=profile, metavar="P|PATH",
+                        help=f"built-in profile id or profile file (default {profile})")
     parser.add_argument("--as-of", type=_as_of, default=None, metavar="DATE",
                         help="judge as of this date (default: today)")
     if waivers:
         parser.add_argument("--waivers", type=Path, default=None, metavar="FILE",
                             help="YAML file of waivers (reason and expiry required)")
+    if verdict:
+        parser.add_argument("--format", choices=out.FORMATS, default="text",
+                            help="json: the verdict (an array of verdicts for several plans)")
+        _document_output(parser)
 
 
 def _output(parser: argparse.ArgumentParser, metavar: str) -> None:
@@ -167,13 +176,9 @@ def _output(parser: argparse.ArgumentParser, metavar: str) -> None:
 
 
 def _csv_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--csv-delimiter", choices=sorted(CSV_SEPARATORS), default=None,
+    parser.add_argument("--csv-delimiter", choices=sorted(out.CSV_DELIMITERS), default=None,
                         help="CSV separator (default: ; for --lang da, as Danish Excel expects, "
                         ", for en)")
-
-
-def _delimiter(args: argparse.Namespace) -> str | None:
-    return CSV_SEPARATORS[args.csv_delimiter] if args.csv_delimiter else None
 
 
 def _document_output(parser: argparse.ArgumentParser) -> None:
@@ -190,23 +195,13 @@ def _emit(args: argparse.Namespace, text: str) -> None:
         _written(args.output, text)
 
 
-def _format(path: Path, formats: dict[str, str]) -> str:
-    fmt = formats.get(path.suffix.lower())
-    if fmt is None:
-        raise UsageError(f"{path}: unknown output type {path.suffix or '(none)'!r}; "
-                         f"use {', '.join(sorted(formats))}")
-    return fmt
-
-
 def _judge_all(args: argparse.Namespace,
                paths: Sequence[str]) -> tuple[RuleSet, list[tuple[Plan, Verdict]]]:
     """Every plan judged with the one rule set, waiver file and date the options name."""
-    ruleset = load_ruleset(args.profile)
+    ruleset, as_of = load_ruleset(args.profile), args.as_of or date.today()
     waivers = load_waivers(args.waivers) if args.waivers else None
-    as_of = args.as_of or date.today()
-    plans = [plan_at(p) for p in paths]
-    return ruleset, [(plan, evaluate(plan, ruleset, as_of=as_of, waivers=waivers))
-                     for plan in plans]
+    return ruleset, [(p, evaluate(p, ruleset, as_of=as_of, waivers=waivers))
+                     for p in map(plan_at, paths)]
 
 
 def _written(path: Path, text: str | bytes) -> int:
@@ -215,29 +210,35 @@ def _written(path: Path, text: str | bytes) -> int:
     return EXIT_OK
 
 
-def cmd_check(args: argparse.Namespace) -> int:
-    """Every plan that can be judged is in the output; a broken one is an error result (SARIF,
-    JUnit) or an error line, and makes the exit code 2, so CI still annotates the others."""
+def cmd_check(args: argparse.Namespace) -> int:  # a broken plan is an error result, exit 2
     ruleset = load_ruleset(args.profile)
     waivers = load_waivers(args.waivers) if args.waivers else None
-    portfolio = judge_each(args.plans, plan_at, ruleset, as_of=args.as_of or date.today(),
-                           waivers=waivers)
-    text = verdicts_document(portfolio, args.format, ruleset, args.lang,
-                             several=len(args.plans) > 1, version=ENGINE_VERSION)
+    judged = judge_each(args.plans, plan_at, ruleset, as_of=args.as_of or date.today(),
+                        waivers=waivers)
+    text = out.verdicts_document(list(judged.verdicts), ruleset, args.format, args.lang,
+                                 broken=judged.broken, seconds=judged.seconds,
+                                 several=len(args.plans) > 1)
     if text is not None:
         _emit(args, text)
-    for problem in portfolio.broken:
+    for problem in judged.broken:
         print(f"capf: error: {problem}", file=sys.stderr)
-    if portfolio.broken:
+    if judged.broken:
         return EXIT_BAD_INPUT
-    worst = any(v.status in FAILING for v in portfolio.verdicts)
+    worst = any(v.status in FAILING for v in judged.verdicts)
     return EXIT_NON_COMPLIANT if worst else EXIT_OK
+
+
+def cmd_monitor(args: argparse.Namespace) -> int:
+    ruleset, plan = load_ruleset(args.profile), plan_at(args.plan)
+    verdict = evaluate_follow_up(plan, [load_status(p) for p in args.statuses], ruleset, as_of=args.as_of)
+    _emit(args, out.verdicts_document([verdict], ruleset, args.format, args.lang) or "")
+    return EXIT_NON_COMPLIANT if verdict.status in (*FAILING, "off_track") else EXIT_OK
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     from capf.render.report import render_report
 
-    fmt = _format(args.output, REPORT_FORMATS)
+    fmt = out.format_of(args.output, out.REPORT_FORMATS)
     ruleset, [(plan, verdict)] = _judge_all(args, [args.plan])
     return _written(args.output, render_report(verdict, fmt, args.lang, plan=plan,
                                                ruleset=ruleset))
@@ -246,20 +247,20 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_checklist(args: argparse.Namespace) -> int:
     from capf.render.checklist import checklist_workbook, render_checklist
 
-    fmt = _format(args.output, CHECKLIST_FORMATS)
+    fmt = out.format_of(args.output, out.CHECKLIST_FORMATS)
     ruleset, judged = _judge_all(args, [args.plan] if args.plan else [])
     verdict = judged[0][1] if judged else None
     if fmt == "xlsx":
         return _written(args.output, checklist_workbook(verdict, args.lang, ruleset=ruleset))
     return _written(args.output, render_checklist(verdict, fmt, args.lang, ruleset=ruleset,
-                                                    delimiter=_delimiter(args)))
+                                                    delimiter=out.CSV_DELIMITERS.get(args.csv_delimiter)))
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
     ruleset = load_ruleset(args.profile)
     progress = sys.stderr if sys.stderr.isatty() else None
     rows = run_batch(args.inputs, args.output, ruleset, as_of=args.as_of or date.today(),
-                     lang=args.lang, progress=progress, delimiter=_delimiter(args))
+                     lang=args.lang, progress=progress, delimiter=out.CSV_DELIMITERS.get(args.csv_delimiter))
     print(f"wrote {len(rows)} plan(s) to {args.output} (overview.html, summary.csv, summary.xlsx)")
     broken = [row.file for row in rows if row.error]
     if broken:
@@ -284,27 +285,26 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:  # with -o, plan.schema.json beside the plan
-    text = example_plan() if args.example else plan_template(args.lang)
+    text = status_template(plan_at(args.status), args.lang) if args.status else \
+        example_plan() if args.example else plan_template(args.lang)
     if args.output is not None and args.output.exists() and not args.force:
         raise UsageError(f"{args.output}: file exists; use --force to overwrite it")
     _emit(args, text)
-    schema = args.output.parent / SCHEMA_FILE if args.output is not None else None
-    if schema is not None and not schema.exists():
-        _written(schema, json.dumps(load_schema("plan"), indent=2, ensure_ascii=False) + "\n")
+    schema = args.output.parent / SCHEMA_FILE if args.output and not args.status else None
+    if schema is not None and not schema.exists():  # for the yaml-language-server line
+        _written(schema, out.schema_text("plan"))
     return EXIT_OK
 
 
-def cmd_validate(args: argparse.Namespace) -> int:
-    """Each file is reported, valid or not; a bad one does not hide the ones after it."""
+def cmd_validate(args: argparse.Namespace) -> int:  # a bad file does not hide the ones after it
     bad = 0
     for path in args.plans:
         try:
             plan = plan_at(path)
+            print(f"{plan.source}: valid ({plan.name})")
         except CapfError as exc:
             bad += 1
             print(f"capf: error: {exc}", file=sys.stderr)
-            continue
-        print(f"{plan.source}: valid ({plan.name})")
     return EXIT_BAD_INPUT if bad else EXIT_OK
 
 
@@ -315,18 +315,19 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    _emit(args, json.dumps(load_schema(args.name), indent=2, ensure_ascii=False))
+    _emit(args, out.schema_text(args.name))
     return EXIT_OK
+
 
 
 COMMANDS = {"check": cmd_check, "report": cmd_report, "checklist": cmd_checklist,
             "batch": cmd_batch, "diff": cmd_diff, "init": cmd_init, "validate": cmd_validate,
-            "rules": cmd_rules, "schema": cmd_schema}
+            "rules": cmd_rules, "schema": cmd_schema, "monitor": cmd_monitor}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        utf8_stdout(sys.stdout)
+        out.utf8_stdout()
         args = build_parser().parse_args(argv)
         return COMMANDS[args.command](args)
     except CapfError as exc:

@@ -10,7 +10,7 @@ from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from capf.engine.checks.spec import Context, Finding
+from capf.engine.checks.spec import Context, Finding, OverBudget
 from capf.engine.ruleset import CompiledRule, RuleSet, load_ruleset
 from capf.model.rule import ELEMENTS, Text
 from capf.model.verdict import (
@@ -67,10 +67,19 @@ def evaluate(plan: Plan, ruleset: RuleSet | None = None, *, as_of: date | None =
 
 def run_rule(compiled: CompiledRule, context: Context) -> Result:
     rule = compiled.rule
+    context.budget.left = context.budget.limit  # each rule gets the whole budget
     try:
         found = _NOT_APPLICABLE
         if compiled.when is None or compiled.when.run(context).outcome == "pass":
             found = compiled.clause.run(context)
+    except OverBudget:
+        steps = context.budget.limit
+        en, da = f"{steps:,}", f"{steps:,}".replace(",", ".")
+        return _result(compiled, Finding("error", {"error": f"over budget: {steps} steps"}),
+                       Text(en=f"Rule {rule.id} was stopped after {en} evaluation steps, the "
+                               "limit per rule (docs/security.md).",
+                            da=f"Reglen {rule.id} blev stoppet efter {da} evalueringstrin, "
+                               "grænsen pr. regel (docs/security.md)."))
     except Exception as exc:
         detail = f"{type(exc).__name__}: {exc}"[:300]
         return _result(compiled, Finding("error", {"error": detail}),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,10 @@ from capf.text.message import fields_of
 
 DEFAULT_PROFILE = "dk2020"
 BUILTIN_PROFILES = ("c40-capf-2020", "dk2020", "klimaalliancen-2024")
+# Profiles that judge a plan together with its status reports (capf.engine.follow_up), not a
+# plan alone; loadable by id like the plan profiles.
+FOLLOW_UP_PROFILES = ("monitoring",)
+KNOWN_PROFILES = BUILTIN_PROFILES + FOLLOW_UP_PROFILES
 
 
 class Profile(Frozen):
@@ -66,12 +70,17 @@ class RuleSet:
     files: tuple[str, ...]
 
     def rule(self, rule_id: str) -> CompiledRule | None:
-        return next((r for r in self.rules if rule_id in (r.rule.id, *r.rule.aliases)), None)
+        return self._by_name.get(rule_id)
+
+    @cached_property
+    def _by_name(self) -> dict[str, CompiledRule]:  # O(1) lookups for waivers of many rules
+        by_name = {alias: r for r in reversed(self.rules) for alias in r.rule.aliases}
+        return {**by_name, **{r.rule.id: r for r in self.rules}}
 
 
 def load_ruleset(profile: str | Path = DEFAULT_PROFILE) -> RuleSet:
     """Load a built-in profile by id, or a profile file by path."""
-    if isinstance(profile, str) and profile in BUILTIN_PROFILES:
+    if isinstance(profile, str) and profile in KNOWN_PROFILES:
         return _builtin(profile)
     return _load(_profile_path(profile))
 
@@ -82,11 +91,11 @@ def _builtin(profile_id: str) -> RuleSet:
 
 
 def _profile_path(profile: str | Path) -> Path:
-    if isinstance(profile, str) and profile in BUILTIN_PROFILES:
+    if isinstance(profile, str) and profile in KNOWN_PROFILES:
         return data_dir("rules") / profile / "profile.yaml"
     path = Path(profile)
     if not path.is_file():
-        known = ", ".join(BUILTIN_PROFILES)
+        known = ", ".join(KNOWN_PROFILES)
         raise InvalidRules(f"{profile}: no such profile (built-in profiles: {known}; or give "
                            "the path of a profile file)", source=str(profile))
     return path
@@ -118,9 +127,14 @@ def criteria_catalogue() -> dict[str, Criterion]:
 
 
 def _chain(path: Path) -> list[tuple[Path, Profile]]:
-    """The profile and its ancestors, root first."""
+    """The profile and its ancestors, root first.
+
+    A parent is a built-in id or a file inside the folder of the profile the user named: a
+    profile file cannot reach out to another place on the machine (docs/security.md).
+    """
     chain: list[tuple[Path, Profile]] = []
     seen: set[Path] = set()
+    home = path.resolve().parent
     current: Path | None = path
     while current is not None:
         resolved = current.resolve()
@@ -133,39 +147,50 @@ def _chain(path: Path) -> list[tuple[Path, Profile]]:
         parent = profile.extends
         if parent is None:
             current = None
-        elif parent in BUILTIN_PROFILES:
+        elif parent in KNOWN_PROFILES:
             current = _profile_path(parent)
         else:
+            if Path(parent).is_absolute() or not _inside((current.parent / parent).resolve(),
+                                                         home, data_dir("rules").resolve()):
+                raise InvalidRules(f"{current}: extends: {parent!r} must be a built-in profile "
+                                   "or a file inside the profile's folder", source=str(current))
             current = current.parent / parent
             if not current.is_file():
                 raise InvalidRules(f"{path}: extends: no profile {parent!r}", source=str(path))
     return chain[::-1]
 
 
+def _inside(resolved: Path, *folders: Path) -> bool:
+    return any(resolved == folder or resolved.is_relative_to(folder) for folder in folders)
+
+
 def _load(path: Path) -> RuleSet:
     chain = _chain(path)
     rules: dict[str, tuple[Rule, Path, str]] = {}
+    names = _Names()
     params: dict[str, dict[str, Any]] = {}
     hasher = hashlib.sha256()
     files: list[str] = []
     for profile_path, profile in chain:
         _digest(hasher, files, profile_path)
         for file in _rule_files(profile_path, profile):
+            rule: Rule = _read_model(file, Rule)  # size-capped read first, then the digest
             _digest(hasher, files, file)
-            rule: Rule = _read_model(file, Rule)
             if file.stem != rule.id:
                 raise InvalidRules(f"{file}: id: {rule.id!r} differs from the file name",
                                    source=str(file))
-            clash = _find(rules, rule.id) or next((_find(rules, a) for a in rule.aliases), None)
+            clash = next((names.get(n) for n in (rule.id, *rule.aliases) if names.get(n)), None)
             if clash:
                 raise InvalidRules(f"{file}: id: {rule.id} repeats rule {clash} "
                                    f"of {rules[clash][1]}", source=str(file))
             rules[rule.id] = (rule, file, profile.id)
+            names.add(rule)
         for rule_id in profile.disable:
-            target = _require(rules, rule_id, profile_path, "disable")
+            target = _require(rules, names, rule_id, profile_path, "disable")
+            names.remove(rules[target][0])
             del rules[target]
         for rule_id, overrides in profile.params.items():
-            target = _require(rules, rule_id, profile_path, "params")
+            target = _require(rules, names, rule_id, profile_path, "params")
             unknown = set(overrides) - set(rules[target][0].params)
             if unknown:
                 raise InvalidRules(f"{profile_path}: params.{rule_id}: rule has no param "
@@ -176,7 +201,8 @@ def _load(path: Path) -> RuleSet:
                 for rule, file, owner in rules.values()]
     compiled.sort(key=lambda c: order_key(c.rule.element, c.rule.criterion, c.rule.id))
     ids = [p.id for _, p in chain]
-    criteria = tuple(sorted((c for c in catalogue.values() if c.profile in ids),
+    cited = {c.rule.criterion for c in compiled}  # a follow-up profile cites plan criteria
+    criteria = tuple(sorted((c for c in catalogue.values() if c.profile in ids or c.id in cited),
                             key=lambda c: order_key(c.element, c.id)))
     top = chain[-1][1]
     return RuleSet(top.id, top.version, top.title, tuple(ids), tuple(compiled), criteria,
@@ -189,16 +215,27 @@ def order_key(element: str, criterion: str, rule_id: str = "") -> tuple[int, int
     return ([str(e) for e in ELEMENTS].index(element), number, rule_id)
 
 
-def _find(rules: dict[str, tuple[Rule, Path, str]], rule_id: str) -> str | None:
-    if rule_id in rules:
-        return rule_id
-    return next((rid for rid, (rule, _, _) in rules.items() if rule_id in rule.aliases), None)
+class _Names:
+    """Rule id and alias → rule id, so each new rule is checked for a clash in O(1)."""
+
+    def __init__(self) -> None:
+        self._of: dict[str, str] = {}
+
+    def get(self, name: str) -> str | None:
+        return self._of.get(name)
+
+    def add(self, rule: Rule) -> None:
+        self._of.update(dict.fromkeys((rule.id, *rule.aliases), rule.id))
+
+    def remove(self, rule: Rule) -> None:
+        for name in (rule.id, *rule.aliases):
+            self._of.pop(name, None)
 
 
-def _require(rules: dict[str, tuple[Rule, Path, str]], rule_id: str, path: Path,
+def _require(rules: dict[str, tuple[Rule, Path, str]], names: _Names, rule_id: str, path: Path,
              field: str) -> str:
-    found = _find(rules, rule_id)
-    if found is None:
+    found = names.get(rule_id)
+    if found is None or found not in rules:
         raise InvalidRules(f"{path}: {field}: no rule {rule_id!r} in this profile or its parents",
                            source=str(path))
     return found
@@ -212,6 +249,11 @@ def _rule_files(profile_path: Path, profile: Profile) -> list[Path]:
             raise InvalidRules(f"{profile_path}: rules: {pattern!r} must stay inside the "
                                "profile's folder", source=str(profile_path))
         found.update(p for p in base.glob(pattern) if p.is_file() and p != profile_path)
+    home = base.resolve()
+    for file in found:  # a link may point anywhere: only files inside the folder are read
+        if not _inside(file.resolve(), home):
+            raise InvalidRules(f"{profile_path}: rules: {file} is a link to a file outside the "
+                               "profile's folder", source=str(profile_path))
     return sorted(found)
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from capf.model.errors import InvalidPlan, Problem
 from capf.read.document import Document, from_mapping, parse_text, read_file
-from capf.read.schema import problems
+from capf.read.schema import load_schema, problems
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,14 @@ def plan_from_document(document: Document) -> Plan:
     if data is None:
         raise InvalidPlan(f"{document.source}: the document is empty (start from `capf init`)",
                           source=document.source)
+    if not isinstance(data, dict) or (data and not data.keys() & load_schema("plan")["properties"].keys()):
+        # Nothing of the file is echoed: it may be any file (a link to /etc/passwd in a batch).
+        kind = "expected object with plan keys (schema_version, municipality …), got none" \
+            if isinstance(data, dict) else \
+            f"expected object, got {'array' if isinstance(data, list) else 'a single value'}"
+        problem = Problem("", kind)
+        raise InvalidPlan(f"{problem.where(document.source)}: {kind}; not a capf plan (start "
+                          "from `capf init`)", source=document.source, problems=(problem,))
     found = problems("plan", data)
     if found:
         located = tuple(Problem(p.pointer, p.message, document.line_of(p.pointer)) for p in found)

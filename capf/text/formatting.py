@@ -114,7 +114,6 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Danish Excel splits at `;`, others at `,`, some at tabs) or a line break, behind any quotes.
 _INNER_FORMULA = re.compile(r'([,;\t\r\n]"*)(?=[=+\-@])')
 CSV_DELIMITERS = {"da": ";", "en": ","}
-CSV_SEPARATORS = {";": ";", ",": ",", "tab": "\t"}  # what `--csv-delimiter` may name
 
 
 def csv_delimiter(lang: str) -> str:

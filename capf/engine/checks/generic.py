@@ -8,16 +8,16 @@ integers (and with a date's year); `fresh` measures age against `as_of`.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from functools import cached_property
 from typing import Any, Literal
 
-from jsonschema import Draft202012Validator
 from pydantic import Field, field_validator
 
 from capf.engine.checks.spec import CheckSpec, Context, Finding, NoOptions, Options, evidence_of, label_of
 from capf.engine.selector import Match, parse_selector
+from capf.read.fragment import fragment_problem, fragment_validator
+from capf.read.pattern import MAX_PATTERN, LinearPattern, linear
 
 Scalar = int | float | str
 
@@ -158,19 +158,17 @@ def one_of(ctx: Context, matches: list[Match], opts: OneOf) -> Finding:
 
 
 class Pattern(Options):
-    regex: str = Field(max_length=500, description="A regular expression the whole text matches.")
+    regex: str = Field(max_length=MAX_PATTERN,
+                       description="A regular expression (RE2 syntax) the whole text matches.")
 
     @cached_property
-    def compiled(self) -> re.Pattern[str]:
-        return re.compile(self.regex)
+    def compiled(self) -> LinearPattern:
+        return linear(self.regex)
 
     @field_validator("regex")
     @classmethod
     def _compiles(cls, text: str) -> str:
-        try:
-            re.compile(text)
-        except re.error as exc:  # not a ValueError, so pydantic would let it escape
-            raise ValueError(f"invalid regular expression: {exc}") from None
+        linear(text)  # RE2: linear time; a ValueError names what RE2 cannot run
         return text
 
 
@@ -222,14 +220,14 @@ class SchemaFragment(Options):
     @field_validator("schema_")
     @classmethod
     def _valid(cls, fragment: dict[str, Any]) -> dict[str, Any]:
-        if "$ref" in repr(fragment):
-            raise ValueError("$ref is not allowed in a schema fragment")
-        Draft202012Validator.check_schema(fragment)
+        problem = fragment_problem(fragment)  # no $ref/$dynamicRef/$id …, patterns on RE2
+        if problem is not None:
+            raise ValueError(problem)
         return fragment
 
     @cached_property
-    def validator(self) -> Draft202012Validator:
-        return Draft202012Validator(self.schema_)
+    def validator(self) -> Any:
+        return fragment_validator(self.schema_)
 
 
 def schema(ctx: Context, matches: list[Match], opts: SchemaFragment) -> Finding:

@@ -29,12 +29,39 @@ class Finding:
     evidence: tuple[str, ...] = ()
 
 
+class OverBudget(Exception):
+    """A rule took more evaluation steps than the budget allows."""
+
+
+class Budget:
+    """Evaluation steps left for the rule being run: deterministic, unlike a timeout.
+
+    One step per clause run and per value a selector finds (docs/security.md); the evaluator
+    refills it before each rule.
+    """
+
+    __slots__ = ("left", "limit")
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.left = limit
+
+    def spend(self, steps: int) -> None:
+        self.left -= steps
+        if self.left < 0:
+            raise OverBudget(f"more than {self.limit:,} evaluation steps")
+
+
+RULE_STEPS = 1_000_000  # per rule; a built-in rule on a plan of 5,000 actions needs < 100,000
+
+
 @dataclass(frozen=True)
 class Context:
     """Everything a check may read besides its matches."""
 
     root: Any
     as_of: date
+    budget: Budget = field(default_factory=lambda: Budget(RULE_STEPS), compare=False)
 
 
 class Options(BaseModel):

@@ -1,0 +1,107 @@
+"""JSON Schema fragments from rule files: closed, with no reference and no backtracking regex.
+
+A fragment (the `schema` check) is untrusted input. Any referencing keyword (`$ref`,
+`$dynamicRef`, `$id`, `$anchor` …) could make jsonschema fetch a URL or read a local file and let
+its content decide an outcome, so every one is refused when the rule set loads, with its place;
+the validator is also built over the same closed registry as the plan schema, which refuses
+every retrieval. `pattern`, `patternProperties` and the `additionalProperties` that depends on
+them run on RE2 (capf.read.pattern) instead of Python's backtracking `re`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from jsonschema import Draft202012Validator, validators
+from jsonschema.exceptions import SchemaError, ValidationError
+
+from capf.model.pointer import escape_pointer_token
+from capf.read.pattern import linear
+from capf.read.schema import registry
+
+META_SCHEMA = "https://json-schema.org/draft/2020-12/schema"
+REFERENCING = frozenset({"$ref", "$dynamicRef", "$recursiveRef", "$id", "$anchor",
+                         "$dynamicAnchor", "$recursiveAnchor", "$schema", "$vocabulary"})
+_DATA = frozenset({"const", "enum", "default", "examples"})  # values here are data, not schema
+
+
+def _nodes(node: Any, ptr: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    stack = [(node, ptr)]
+    while stack:
+        current, where = stack.pop()
+        if isinstance(current, list):
+            stack.extend((item, f"{where}/{i}") for i, item in enumerate(current))
+        elif isinstance(current, dict):
+            yield where, current
+            stack.extend((value, f"{where}/{escape_pointer_token(key)}")
+                         for key, value in current.items() if key not in _DATA)
+
+
+def fragment_problem(fragment: dict[str, Any]) -> str | None:
+    """Why `fragment` cannot be used (naming keyword and place), or None if it can."""
+    patterned = False
+    for where, node in _nodes(fragment):
+        for key in node.keys() & REFERENCING:
+            if key == "$schema" and node[key] == META_SCHEMA and where == "":
+                continue
+            return f"{key} is not allowed in a schema fragment (at {where or '/'}): " \
+                   "a rule may not refer to other schemas"
+        try:
+            if isinstance(node.get("pattern"), str):
+                linear(node["pattern"])
+            if isinstance(node.get("patternProperties"), dict):
+                patterned = True
+                for key in node["patternProperties"]:
+                    linear(key)
+        except ValueError as exc:
+            return f"{exc} (at {where or '/'})"
+    if patterned and any("unevaluatedProperties" in node for _, node in _nodes(fragment)):
+        return "unevaluatedProperties cannot be combined with patternProperties in a fragment"
+    try:
+        Draft202012Validator.check_schema(fragment)
+    except SchemaError as exc:
+        place = "/" + "/".join(str(p) for p in exc.absolute_path)
+        return f"not a valid JSON Schema at {place}: {exc.message[:200]}"
+    return None
+
+
+def _pattern(validator: Any, patrn: str, instance: Any, schema: Any) -> Iterator[ValidationError]:
+    if validator.is_type(instance, "string") and linear(patrn).search(instance) is None:
+        yield ValidationError(f"{instance!r} does not match {patrn!r}")
+
+
+def _pattern_properties(validator: Any, patterns: dict[str, Any], instance: Any,
+                        schema: Any) -> Iterator[ValidationError]:
+    if not validator.is_type(instance, "object"):
+        return
+    for patrn, subschema in patterns.items():
+        compiled = linear(patrn)
+        for key, value in instance.items():
+            if compiled.search(key) is not None:
+                yield from validator.descend(value, subschema, path=key, schema_path=patrn)
+
+
+def _additional(validator: Any, extra: Any, instance: Any,
+                schema: dict[str, Any]) -> Iterator[ValidationError]:
+    if not validator.is_type(instance, "object"):
+        return
+    known = schema.get("properties", {})
+    patterns = [linear(p) for p in schema.get("patternProperties", {})]
+    extras = [key for key in instance
+              if key not in known and not any(p.search(key) is not None for p in patterns)]
+    if validator.is_type(extra, "object"):
+        for key in extras:
+            yield from validator.descend(instance[key], extra, path=key)
+    elif extra is False and extras:
+        yield ValidationError(f"additional properties are not allowed ({sorted(extras)[:5]})")
+
+
+_Linear = validators.extend(Draft202012Validator, {  # type: ignore[no-untyped-call]
+    "pattern": _pattern, "patternProperties": _pattern_properties,
+    "additionalProperties": _additional})
+
+
+def fragment_validator(fragment: dict[str, Any]) -> Any:
+    """A validator for a checked fragment (see fragment_problem), over the closed registry."""
+    return _Linear(fragment, registry=registry())
