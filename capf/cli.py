@@ -11,12 +11,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from functools import cache
 from pathlib import Path
-
-from pydantic import ValidationError
 
 from capf.batch import run_batch, write_atomic
 from capf.docs.plan_template import plan_template
@@ -25,10 +23,10 @@ from capf.docs.status_template import status_template
 from capf.engine.evaluator import ENGINE_VERSION, evaluate
 from capf.engine.follow_up import DEFAULT_FOLLOW_UP_PROFILE, evaluate_follow_up
 from capf.engine.ruleset import DEFAULT_PROFILE, RuleSet, load_ruleset
-from capf.model.errors import CapfError, UsageError, first_problem
+from capf.model.errors import CapfError, UsageError
 from capf.model.verdict import Verdict
 from capf.read.document import read_file
-from capf.read.plan import Plan, load_plan, plan_from_document
+from capf.read.plan import Plan, load_plan
 from capf.read.schema import SCHEMA_NAMES, load_schema
 from capf.read.status import load_status
 from capf.read.waiver import load_waivers
@@ -110,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     _csv_option(batch)
     _judging_options(batch, waivers=False)
 
-    diff = command("diff", "compare two versions of a plan (plans or verdict JSON files)",
+    diff = command("diff", "compare two versions of a plan (plans, verdict JSONs or status reports)",
                    "capf diff plan-2021.yaml plan-2025.yaml --profile klimaalliancen-2024",
                    "capf diff old.verdict.json new.verdict.json --format json", "",
                    "exit: 0 no regression, 1 a criterion or rule got worse or a waiver\n"
@@ -263,28 +261,16 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return EXIT_NON_COMPLIANT if any(r.status in FAILING for r in rows) else EXIT_OK
 
 
-def _verdict_or_plan(path: Path, args: argparse.Namespace,
-                     ruleset: Callable[[], RuleSet]) -> tuple[Verdict, Plan | None]:
-    """A verdict JSON file as it is; a plan judged with --profile and --as-of."""
-    document = read_file(path)
-    data = document.data
-    if isinstance(data, dict) and "results" in data and "ruleset" in data:
-        try:
-            return Verdict.model_validate_json(document.text or ""), None
-        except ValidationError as exc:
-            place, message = first_problem(exc)
-            raise CapfError(f"{path}: not a valid verdict at /{place.replace('.', '/')}: "
-                            f"{message}", source=str(path)) from None
-    plan = plan_from_document(document)
-    return evaluate(plan, ruleset(), as_of=args.as_of), plan
-
-
 def cmd_diff(args: argparse.Namespace) -> int:
     from capf.engine.diff import diff
+    from capf.engine.versions import read_side, read_status_pair
 
+    if (moved := read_status_pair(Path(args.old), Path(args.new))) is not None:
+        _emit(args, moved.model_dump_json(indent=2) if args.format == "json" else moved.text(args.lang))
+        return EXIT_NON_COMPLIANT if moved.worse else EXIT_OK
     ruleset = cache(lambda: load_ruleset(args.profile))  # only loaded when a plan is given
-    args.as_of = args.as_of or date.today()  # both plans judged as of the same day
-    (old, old_plan), (new, new_plan) = (_verdict_or_plan(Path(p), args, ruleset)
+    as_of = args.as_of or date.today()  # both plans judged as of the same day
+    (old, old_plan), (new, new_plan) = (read_side(read_file(Path(p)), ruleset, as_of)
                                         for p in (args.old, args.new))
     result = diff(old, new, old_plan=old_plan, new_plan=new_plan)
     _emit(args, result.model_dump_json(indent=2) if args.format == "json"
