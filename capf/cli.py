@@ -21,7 +21,7 @@ from capf.docs.rule_reference import rules_json, rules_markdown
 from capf.docs.status_template import status_template
 from capf.engine.evaluator import ENGINE_VERSION, evaluate
 from capf.engine.follow_up import DEFAULT_FOLLOW_UP_PROFILE, evaluate_follow_up
-from capf.engine.portfolio import judge_each, verdict_or_plan
+from capf.engine.portfolio import judge_each
 from capf.engine.ruleset import DEFAULT_PROFILE, RuleSet, load_ruleset
 from capf.model.errors import CapfError, UsageError
 from capf.model.verdict import Verdict
@@ -109,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     _csv_option(batch)
     _judging_options(batch, waivers=False)
 
-    diff = command("diff", "compare two versions of a plan (plans or verdict JSON files)",
+    diff = command("diff", "compare two versions of a plan (plans, verdict JSONs or status reports)",
                    "capf diff plan-2021.yaml plan-2025.yaml --profile klimaalliancen-2024",
                    "capf diff old.verdict.json new.verdict.json --format json", "",
                    "exit: 0 no regression, 1 a criterion or rule got worse or a waiver\n"
@@ -127,15 +127,13 @@ def build_parser() -> argparse.ArgumentParser:
     monitor.add_argument("statuses", nargs="+", type=Path, metavar="STATUS", help="its status reports")
     _judging_options(monitor, waivers=False, profile=DEFAULT_FOLLOW_UP_PROFILE, verdict=True)
 
-    init = command("init", "write a plan (or status report) template to fill in (-o: "
-                   "plan.schema.json beside it)", "capf init -o klimaplan.yaml",
-                   "capf init --example -o eksempel.yaml", "capf init --status klimaplan.yaml",
-                   lang="da")
+    init = command("init", "write a plan (or status report) template (-o: plan.schema.json too)",
+                   "capf init -o klimaplan.yaml", "capf init --example -o eksempel.yaml",
+                   "capf init --status klimaplan.yaml", lang="da")
     init.add_argument("--status", default=None, metavar="PLAN", help="a status report template")
     _document_output(init)
     init.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-    init.add_argument("--example", action="store_true",
-                      help="a complete example plan (Odder, DK2020) instead of the template")
+    init.add_argument("--example", action="store_true", help="a complete example plan instead")
 
     validate = command("validate", "check plans against the plan schema only",
                        "capf validate examples/vejle.yaml")
@@ -222,10 +220,8 @@ def cmd_check(args: argparse.Namespace) -> int:  # a broken plan is an error res
         _emit(args, text)
     for problem in judged.broken:
         print(f"capf: error: {problem}", file=sys.stderr)
-    if judged.broken:
-        return EXIT_BAD_INPUT
     worst = any(v.status in FAILING for v in judged.verdicts)
-    return EXIT_NON_COMPLIANT if worst else EXIT_OK
+    return EXIT_BAD_INPUT if judged.broken else EXIT_NON_COMPLIANT if worst else EXIT_OK
 
 
 def cmd_monitor(args: argparse.Namespace) -> int:
@@ -272,10 +268,14 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     from capf.engine.diff import diff
+    from capf.engine.versions import read_side, read_status_pair
 
+    if (moved := read_status_pair(Path(args.old), Path(args.new))) is not None:
+        _emit(args, moved.model_dump_json(indent=2) if args.format == "json" else moved.text(args.lang))
+        return EXIT_NON_COMPLIANT if moved.worse else EXIT_OK
     ruleset = cache(lambda: load_ruleset(args.profile))  # only loaded when a plan is given
-    args.as_of = args.as_of or date.today()  # both plans judged as of the same day
-    (old, old_plan), (new, new_plan) = (verdict_or_plan(document_at(p), ruleset, args.as_of)
+    as_of = args.as_of or date.today()  # both plans judged as of the same day
+    (old, old_plan), (new, new_plan) = (read_side(document_at(p), ruleset, as_of)
                                         for p in (args.old, args.new))
     result = diff(old, new, old_plan=old_plan, new_plan=new_plan)
     _emit(args, result.model_dump_json(indent=2) if args.format == "json"

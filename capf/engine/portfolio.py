@@ -1,7 +1,5 @@
 """Judging several plans in one run, where one broken plan must not hide the others.
 
-Also what `capf diff` compares, which may be a plan or a verdict already written.
-
 `capf check a b c` in CI annotates every plan it can judge; a plan that cannot be read or does
 not match the schema is kept as its error, for the renderers to show at its file and line.
 """
@@ -13,14 +11,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from pydantic import ValidationError
-
 from capf.engine.evaluator import evaluate
 from capf.engine.ruleset import RuleSet
-from capf.model.errors import CapfError, first_problem
+from capf.model.errors import CapfError
 from capf.model.verdict import Verdict
-from capf.read.document import Document
-from capf.read.plan import Plan, plan_from_document
+from capf.read.plan import Plan
 from capf.read.waiver import WaiverSet
 
 
@@ -50,18 +45,3 @@ def judge_each(paths: Sequence[str], load: Callable[[str], Plan], ruleset: RuleS
         seconds.append(time.perf_counter() - start)
     return Portfolio(tuple(verdicts), tuple(seconds), tuple(broken))
 
-
-def verdict_or_plan(document: Document, ruleset: Callable[[], RuleSet],
-                    as_of: date) -> tuple[Verdict, Plan | None]:
-    """What `capf diff` compares: a verdict JSON file as it is, a plan judged as of `as_of`."""
-    data = document.data
-    if isinstance(data, dict) and "results" in data and "ruleset" in data:
-        try:
-            return Verdict.model_validate_json(document.text or ""), None
-        except ValidationError as exc:
-            place, message = first_problem(exc)
-            raise CapfError(f"{document.source}: not a valid verdict at "
-                            f"/{place.replace('.', '/')}: {message}",
-                            source=document.source) from None
-    plan = plan_from_document(document)
-    return evaluate(plan, ruleset(), as_of=as_of), plan
