@@ -67,8 +67,9 @@ def test_an_editor_like_check_flags_a_typo(tmp_path: Path) -> None:
     assert "net_zero_yaer" in flagged.stdout and "plan.yaml::$.targets" in flagged.stdout
 
 
-def test_every_definition_of_the_plan_schema_has_a_title() -> None:
-    schema = json.loads((ROOT / "schemas" / "plan.schema.json").read_text(encoding="utf-8"))
+@pytest.mark.parametrize("name", ["plan", "status"])
+def test_every_definition_of_the_input_schemas_has_a_title(name: str) -> None:
+    schema = json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
     titles = {name: d.get("title") for name, d in schema["$defs"].items()}
     assert all(titles.values()), titles
     assert len(set(titles.values())) == len(titles)  # distinct class names for generators
