@@ -24,7 +24,7 @@ from capf.engine.evaluator import build_verdict, run_rule
 from capf.engine.ruleset import RuleSet, load_ruleset
 from capf.model.verdict import MonitoringStatus, Verdict
 from capf.read.plan import Plan, load_plan
-from capf.read.status import StatusReport, follows_plan, load_status
+from capf.read.status import InvalidStatus, StatusReport, follows_plan, load_status
 
 DEFAULT_FOLLOW_UP_PROFILE = "monitoring"
 
@@ -52,8 +52,6 @@ def evaluate_follow_up(plan: Plan, reports: Sequence[StatusReport],
     Refuses (InvalidStatus, a CapfError) a report that follows another plan, or none at all.
     """
     if not reports:
-        from capf.read.status import InvalidStatus
-
         raise InvalidStatus(f"{plan.source}: no status report given", source=plan.source)
     ordered = follows_plan(plan, list(reports))
     ruleset = ruleset or load_ruleset(DEFAULT_FOLLOW_UP_PROFILE)
