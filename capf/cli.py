@@ -54,7 +54,7 @@ def _as_of(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from None
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a statement per option
     parser = _Parser(prog="capf", description="Check a municipal climate action plan against "
                      "C40's CAPF as applied in Denmark (DK2020 / Klimaalliancen).",
                      epilog=EXIT_CODES + "\nguide: docs/guide.md",
@@ -107,6 +107,13 @@ def build_parser() -> argparse.ArgumentParser:
     _output(batch, "OUTDIR")
     _csv_option(batch)
     _judging_options(batch, waivers=False)
+
+    portfolio = command("portfolio", "add plans up against the national target (-70 per cent by "
+                        "2030)", "capf portfolio plans/ -o out/ --group-by dgo", lang="da")
+    portfolio.add_argument("inputs", nargs="+", metavar="DIR|PLAN")
+    _output(portfolio, "OUTDIR")
+    portfolio.add_argument("--as-of", type=_as_of, default=None, metavar="DATE")
+    portfolio.add_argument("--group-by", choices=("region", "dgo", "none"), default="region")
 
     diff = command("diff", "compare two versions of a plan (plans, verdict JSONs or status reports)",
                    "capf diff plan-2021.yaml plan-2025.yaml --profile klimaalliancen-2024",
@@ -261,6 +268,11 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return EXIT_NON_COMPLIANT if any(r.status in FAILING for r in rows) else EXIT_OK
 
 
+def cmd_portfolio(args: argparse.Namespace) -> int:
+    from capf.render.portfolio_files import portfolio_command
+    return portfolio_command(args, write=write_atomic)
+
+
 def cmd_diff(args: argparse.Namespace) -> int:
     from capf.engine.diff import diff
     from capf.engine.versions import read_side, read_status_pair
@@ -307,7 +319,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 COMMANDS = {"check": cmd_check, "report": cmd_report, "checklist": cmd_checklist,
             "batch": cmd_batch, "diff": cmd_diff, "init": cmd_init, "validate": cmd_validate,
-            "rules": cmd_rules, "schema": cmd_schema, "monitor": cmd_monitor}
+            "rules": cmd_rules, "schema": cmd_schema, "monitor": cmd_monitor,
+            "portfolio": cmd_portfolio}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
