@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from capf import evaluate, load_plan, load_ruleset
-from capf.engine.checks.spec import Context
 from capf.engine.evaluator import run_rule
 from capf.engine.ruleset import BUILTIN_PROFILES, CompiledRule
 from capf.model.verdict import Verdict
@@ -22,7 +21,7 @@ from capf.render.junit import junit_xml
 from capf.render.report import render_report
 from capf.render.sarif import sarif_log
 from capf.render.terminal import verdict_text
-from tests.test_rule_examples import all_rules
+from tests.test_rule_examples import all_rules, example_context
 
 ROOT = Path(__file__).resolve().parents[1]
 PLANS = sorted((ROOT / "examples").glob("*.yaml"))
@@ -71,7 +70,7 @@ def _fail_cases() -> list[object]:
 @pytest.mark.parametrize(("compiled", "index"), _fail_cases())
 def test_every_rules_gap_is_filled(compiled: CompiledRule, index: int) -> None:
     fragment = compiled.rule.examples.fail[index]
-    result = run_rule(compiled, Context(load_plan(fragment, source="example").data, AS_OF))
+    result = run_rule(compiled, example_context(compiled, fragment))
     assert result.remedy is not None
     for text in (result.message, result.remedy, result.title):
         for lang in ("da", "en"):
