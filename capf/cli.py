@@ -24,7 +24,7 @@ from capf.engine.evaluator import ENGINE_VERSION, evaluate
 from capf.engine.follow_up import DEFAULT_FOLLOW_UP_PROFILE, evaluate_follow_up
 from capf.engine.ruleset import DEFAULT_PROFILE, RuleSet, load_ruleset
 from capf.model.errors import CapfError, UsageError
-from capf.model.verdict import Verdict
+from capf.model.verdict import FAILING, Verdict
 from capf.read.document import read_file
 from capf.read.plan import STAGES, Plan, load_plan, staged
 from capf.read.schema import SCHEMA_NAMES, load_schema
@@ -34,10 +34,8 @@ from capf.render import formats as out
 
 EXIT_OK, EXIT_NON_COMPLIANT, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_CODES = """\
-exit codes: 0 compliant or compliant with observations · 1 non-compliant, or needs review
-            (an essential item only a person can settle; settle it with a waiver) ·
-            2 bad input or usage (one line on stderr) · 3 internal error"""
-FAILING = ("non_compliant", "needs_review")  # a CI gate never goes green on either
+exit codes: 0 compliant (or with observations) · 1 non-compliant or needs review (settle it by
+            a waiver) · 2 bad input or usage (one line on stderr) · 3 internal error"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -132,8 +130,7 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a statement pe
                       "", "exit: 0 on track, 1 off track or needs review, 2 bad input", lang="da")
     monitor.add_argument("plan", metavar="PLAN")
     monitor.add_argument("statuses", nargs="+", type=Path, metavar="STATUS", help="its status reports")
-    _judging_options(monitor, waivers=False, profile=DEFAULT_FOLLOW_UP_PROFILE, verdict=True,
-                     stage=False)
+    _judging_options(monitor, waivers=False, profile=DEFAULT_FOLLOW_UP_PROFILE, verdict=True, stage=False)
 
     init = command("init", "write a commented plan (or status report) template to fill in",
                    "capf init -o klimaplan.yaml", "capf init --status klimaplan.yaml", lang="da")
@@ -168,9 +165,7 @@ def _judging_options(parser: argparse.ArgumentParser, *, waivers: bool = True,
     parser.add_argument("--as-of", type=_as_of, default=None, metavar="DATE",
                         help="judge as of this date (default: today)")
     if stage:
-        parser.add_argument("--stage", choices=STAGES, default=None,
-                            help="judge the plan at this stage, overriding plan.stage: a draft "
-                                 "is judged on its content, not on adoption and approval")
+        parser.add_argument("--stage", choices=STAGES, help="judge at this stage (overrides plan.stage)")
     if waivers:
         parser.add_argument("--waivers", type=Path, default=None, metavar="FILE",
                             help="YAML file of waivers (reason and expiry required)")
@@ -265,8 +260,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     ruleset = load_ruleset(args.profile)
     progress = sys.stderr if sys.stderr.isatty() else None
     rows = run_batch(args.inputs, args.output, ruleset, as_of=args.as_of or date.today(),
-                     lang=args.lang, progress=progress, delimiter=_delimiter(args),
-                     stage=args.stage)
+                     lang=args.lang, progress=progress, delimiter=_delimiter(args), stage=args.stage)
     print(f"wrote {len(rows)} plan(s) to {args.output} (overview.html, summary.csv, summary.xlsx)")
     broken = [row.file for row in rows if row.error]
     if broken:
