@@ -24,9 +24,9 @@ from capf.engine.follow_up import DEFAULT_FOLLOW_UP_PROFILE, evaluate_follow_up
 from capf.engine.portfolio import judge_each
 from capf.engine.ruleset import DEFAULT_PROFILE, RuleSet, load_ruleset
 from capf.model.errors import CapfError, UsageError
-from capf.model.verdict import Verdict
-from capf.read.pipe import document_at, plan_at
-from capf.read.plan import Plan
+from capf.model.verdict import FAILING, Verdict
+from capf.read.pipe import document_at, plan_at, validate_each
+from capf.read.plan import STAGES, Plan, staged
 from capf.read.schema import SCHEMA_NAMES
 from capf.read.status import load_status
 from capf.read.waiver import load_waivers
@@ -35,10 +35,8 @@ from capf.text.links import doc_url
 
 EXIT_OK, EXIT_NON_COMPLIANT, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_CODES = """\
-exit codes: 0 compliant or compliant with observations · 1 non-compliant, or needs review
-            (an essential item only a person can settle; settle it with a waiver) ·
-            2 bad input or usage (one line on stderr) · 3 internal error"""
-FAILING = ("non_compliant", "needs_review")  # a CI gate never goes green on either
+exit codes: 0 compliant (or with observations) · 1 non-compliant or needs review (settle it by
+            a waiver) · 2 bad input or usage (one line on stderr) · 3 internal error"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -55,7 +53,7 @@ def _as_of(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from None
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a statement per option
     parser = _Parser(prog="capf", description="Check a municipal climate action plan against "
                      "C40's CAPF as applied in Denmark (DK2020 / Klimaalliancen).",
                      epilog=EXIT_CODES + f"\nguide: {doc_url('guide.md')}",
@@ -102,12 +100,20 @@ def build_parser() -> argparse.ArgumentParser:
                     "summary.csv, summary.xlsx, overview.html",
                     "capf batch plans/ -o out/ --as-of 2026-01-01", "",
                     "exit: 2 if any plan could not be loaded (it is an error row; every other\n"
-                    "      plan is still judged), else 1 if any plan is non-compliant, else 0",
+                    "      plan is still judged), else 1 if any plan is non-compliant or needs\n"
+                    "      review, else 0",
                     lang="da")
     batch.add_argument("inputs", nargs="+", metavar="DIR|PLAN")
     _output(batch, "OUTDIR")
     _csv_option(batch)
     _judging_options(batch, waivers=False)
+
+    portfolio = command("portfolio", "add plans up against the national target (-70 per cent by "
+                        "2030)", "capf portfolio plans/ -o out/ --group-by dgo", lang="da")
+    portfolio.add_argument("inputs", nargs="+", metavar="DIR|PLAN")
+    _output(portfolio, "OUTDIR")
+    portfolio.add_argument("--as-of", type=_as_of, default=None, metavar="DATE")
+    portfolio.add_argument("--group-by", choices=("region", "dgo", "none"), default="region")
 
     diff = command("diff", "compare two versions of a plan (plans, verdict JSONs or status reports)",
                    "capf diff plan-2021.yaml plan-2025.yaml --profile klimaalliancen-2024",
@@ -116,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "      lapsed, 2 bad input", lang="en")
     diff.add_argument("old", metavar="OLD")
     diff.add_argument("new", metavar="NEW")
-    _judging_options(diff, waivers=False)
+    _judging_options(diff, waivers=False, stage=False)
     diff.add_argument("--format", choices=("text", "json"), default="text")
     _document_output(diff)
 
@@ -125,11 +131,10 @@ def build_parser() -> argparse.ArgumentParser:
                       "", "exit: 0 on track, 1 off track or needs review, 2 bad input", lang="da")
     monitor.add_argument("plan", metavar="PLAN")
     monitor.add_argument("statuses", nargs="+", type=Path, metavar="STATUS", help="its status reports")
-    _judging_options(monitor, waivers=False, profile=DEFAULT_FOLLOW_UP_PROFILE, verdict=True)
+    _judging_options(monitor, waivers=False, profile=DEFAULT_FOLLOW_UP_PROFILE, verdict=True, stage=False)
 
-    init = command("init", "write a plan (or status report) template (-o: plan.schema.json too)",
-                   "capf init -o klimaplan.yaml", "capf init --example -o eksempel.yaml",
-                   "capf init --status klimaplan.yaml", lang="da")
+    init = command("init", "write a plan/status template (-o: plan.schema.json too)", "capf init -o p.yaml",
+                   "capf init --example -o eksempel.yaml", "capf init --status klimaplan.yaml", lang="da")
     init.add_argument("--status", default=None, metavar="PLAN", help="a status report template")
     _document_output(init)
     init.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
@@ -154,12 +159,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _judging_options(parser: argparse.ArgumentParser, *, waivers: bool = True,
-                     profile: str = DEFAULT_PROFILE, verdict: bool = False) -> None:
+                     profile: str = DEFAULT_PROFILE, verdict: bool = False,
+                     stage: bool = True) -> None:
     """How to judge; with `verdict` also the verdict's form (check, monitor)."""
     parser.add_argument("--profile", default=profile, metavar="P|PATH",
                         help=f"built-in profile id or profile file (default {profile})")
     parser.add_argument("--as-of", type=_as_of, default=None, metavar="DATE",
                         help="judge as of this date (default: today)")
+    if stage:
+        parser.add_argument("--stage", choices=STAGES, help="judge at this stage (overrides plan.stage)")
     if waivers:
         parser.add_argument("--waivers", type=Path, default=None, metavar="FILE",
                             help="YAML file of waivers (reason and expiry required)")
@@ -180,8 +188,7 @@ def _csv_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _document_output(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", type=Path, default=None, metavar="FILE",
-                        help="write the document here (UTF-8) instead of to stdout")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (UTF-8), not to stdout")
 
 
 def _emit(args: argparse.Namespace, text: str) -> None:
@@ -195,11 +202,10 @@ def _emit(args: argparse.Namespace, text: str) -> None:
 
 def _judge_all(args: argparse.Namespace,
                paths: Sequence[str]) -> tuple[RuleSet, list[tuple[Plan, Verdict]]]:
-    """Every plan judged with the one rule set, waiver file and date the options name."""
-    ruleset, as_of = load_ruleset(args.profile), args.as_of or date.today()
-    waivers = load_waivers(args.waivers) if args.waivers else None
-    return ruleset, [(p, evaluate(p, ruleset, as_of=as_of, waivers=waivers))
-                     for p in map(plan_at, paths)]
+    """Every plan judged with the one rule set, waiver file, date and stage the options name."""
+    ruleset, waivers = load_ruleset(args.profile), load_waivers(args.waivers) if args.waivers else None
+    return ruleset, [(p, evaluate(p, ruleset, as_of=args.as_of or date.today(), waivers=waivers))
+                     for p in (staged(plan_at(path), args.stage) for path in paths)]
 
 
 def _written(path: Path, text: str | bytes) -> int:
@@ -209,17 +215,14 @@ def _written(path: Path, text: str | bytes) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:  # a broken plan is an error result, exit 2
-    ruleset = load_ruleset(args.profile)
-    waivers = load_waivers(args.waivers) if args.waivers else None
-    judged = judge_each(args.plans, plan_at, ruleset, as_of=args.as_of or date.today(),
-                        waivers=waivers)
-    text = out.verdicts_document(list(judged.verdicts), ruleset, args.format, args.lang,
-                                 broken=judged.broken, seconds=judged.seconds,
-                                 several=len(args.plans) > 1)
+    ruleset, waivers = load_ruleset(args.profile), load_waivers(args.waivers) if args.waivers else None
+    judged = judge_each(args.plans, lambda p: staged(plan_at(p), args.stage), ruleset,
+                        as_of=args.as_of or date.today(), waivers=waivers)
+    text = out.verdicts_document(list(judged.verdicts), ruleset, args.format, args.lang, broken=judged.broken,
+                                 seconds=judged.seconds, several=len(args.plans) > 1)
     if text is not None:
         _emit(args, text)
-    for problem in judged.broken:
-        print(f"capf: error: {problem}", file=sys.stderr)
+    print(*(f"capf: error: {p}\n" for p in judged.broken), sep="", end="", file=sys.stderr)
     worst = any(v.status in FAILING for v in judged.verdicts)
     return EXIT_BAD_INPUT if judged.broken else EXIT_NON_COMPLIANT if worst else EXIT_OK
 
@@ -256,7 +259,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     ruleset = load_ruleset(args.profile)
     progress = sys.stderr if sys.stderr.isatty() else None
     rows = run_batch(args.inputs, args.output, ruleset, as_of=args.as_of or date.today(),
-                     lang=args.lang, progress=progress, delimiter=out.CSV_DELIMITERS.get(args.csv_delimiter))
+                     lang=args.lang, progress=progress, stage=args.stage,
+                     delimiter=out.CSV_DELIMITERS.get(args.csv_delimiter))
     print(f"wrote {len(rows)} plan(s) to {args.output} (overview.html, summary.csv, summary.xlsx)")
     broken = [row.file for row in rows if row.error]
     if broken:
@@ -264,6 +268,11 @@ def cmd_batch(args: argparse.Namespace) -> int:
               f"summary.csv): {', '.join(broken)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     return EXIT_NON_COMPLIANT if any(r.status in FAILING for r in rows) else EXIT_OK
+
+
+def cmd_portfolio(args: argparse.Namespace) -> int:
+    from capf.render.portfolio_files import portfolio_command
+    return portfolio_command(args, write=write_atomic)
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
@@ -290,22 +299,13 @@ def cmd_init(args: argparse.Namespace) -> int:  # with -o, plan.schema.json besi
     if args.output is not None and args.output.exists() and not args.force:
         raise UsageError(f"{args.output}: file exists; use --force to overwrite it")
     _emit(args, text)
-    schema = args.output.parent / SCHEMA_FILE if args.output and not args.status else None
-    if schema is not None and not schema.exists():  # for the yaml-language-server line
-        _written(schema, out.schema_text("plan"))
+    if args.output and not args.status and not (args.output.parent / SCHEMA_FILE).exists():
+        _written(args.output.parent / SCHEMA_FILE, out.schema_text("plan"))  # for the editor
     return EXIT_OK
 
 
 def cmd_validate(args: argparse.Namespace) -> int:  # a bad file does not hide the ones after it
-    bad = 0
-    for path in args.plans:
-        try:
-            plan = plan_at(path)
-            print(f"{plan.source}: valid ({plan.name})")
-        except CapfError as exc:
-            bad += 1
-            print(f"capf: error: {exc}", file=sys.stderr)
-    return EXIT_BAD_INPUT if bad else EXIT_OK
+    return EXIT_BAD_INPUT if validate_each(args.plans, sys.stdout, sys.stderr) else EXIT_OK
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -319,10 +319,10 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-
 COMMANDS = {"check": cmd_check, "report": cmd_report, "checklist": cmd_checklist,
             "batch": cmd_batch, "diff": cmd_diff, "init": cmd_init, "validate": cmd_validate,
-            "rules": cmd_rules, "schema": cmd_schema, "monitor": cmd_monitor}
+            "rules": cmd_rules, "schema": cmd_schema, "monitor": cmd_monitor,
+            "portfolio": cmd_portfolio}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,4 +1,4 @@
-"""JSON Schemas derived from the pydantic models (rule files, verdicts), for publishing.
+"""JSON Schemas derived from the pydantic models (rule files, verdicts, portfolios), for publishing.
 
 `schemas/rules.schema.json`, `verdict`, `diff` and `verdicts` (an array of verdicts) are written by
 `python -m capf.docs.model_schemas` and a test fails when the committed files drift from the models.
@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from capf.engine.diff import VerdictDiff
 from capf.model.rule import Rule
 from capf.model.verdict import Verdict
+from capf.portfolio.model import Portfolio
 from capf.read.resources import data_dir
 
 MODELS: dict[str, tuple[type[BaseModel], str, str]] = {
@@ -21,6 +22,8 @@ MODELS: dict[str, tuple[type[BaseModel], str, str]] = {
     "verdict": (Verdict, "capf verdict", "The certification verdict capf produces for one plan."),
     "diff": (VerdictDiff, "capf diff", "What `capf diff --format json` prints: what changed "
              "between two verdicts of a plan."),
+    "portfolio": (Portfolio, "capf portfolio",
+                  "Many plans added up against the national target (capf portfolio)."),
 }
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
-from capf.model.errors import InvalidDocument
+from capf.model.errors import CapfError, InvalidDocument
 from capf.read.document import MAX_BYTES, Document, parse_text, read_file
 from capf.read.plan import Plan, load_plan, plan_from_document
 
@@ -38,3 +38,19 @@ def document_at(path: str) -> Document:
 def plan_at(path: str) -> Plan:
     """The plan in the file at `path`, or with `-` the one piped to stdin."""
     return plan_from_document(document_at(path)) if path == STDIN else load_plan(Path(path))
+
+
+def validate_each(paths: list[str], out: TextIO, err: TextIO) -> int:
+    """`capf validate`: a line per plan, valid to `out`, an error to `err`; the number of bad ones.
+
+    A bad file does not hide the ones after it.
+    """
+    bad = 0
+    for path in paths:
+        try:
+            plan = plan_at(path)
+            print(f"{plan.source}: valid ({plan.name})", file=out)
+        except CapfError as exc:
+            bad += 1
+            print(f"capf: error: {exc}", file=err)
+    return bad
