@@ -118,7 +118,7 @@ def test_sarif_help_uri_and_stable_fingerprints(tmp_path: Path) -> None:
     args = ("check", str(ODDER), str(DRAFT), "--format", "sarif", "--as-of", AS_OF)
     first, second = (json.loads(capf(*args, cwd=tmp_path).stdout)["runs"][0] for _ in range(2))
     documented = [r for r in first["tool"]["driver"]["rules"] if "helpUri" in r]
-    assert len(documented) >= 50
+    assert len(documented) >= 40  # all but the rules a newer profile switches off
     for rule in documented:
         assert rule["helpUri"] == rule_url(rule["id"])
         assert rule_url(rule["id"]).endswith("/docs/rules.md#" + rule["id"].lower())
