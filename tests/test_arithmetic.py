@@ -367,3 +367,62 @@ def test_one_population_per_year_comes_from_the_per_capita_target() -> None:
     assert (found.values["per_capita_t"], found.values["population"]) == (2.5, 40_000)
     assert found.evidence == ("/targets/emission_targets/0",
                               "/targets/emission_targets/1/population")
+
+
+# -- split targets, offsets, partial neutrality -------------------------------------------------
+
+def split_plan(**shares: float) -> dict[str, Any]:
+    return {"inventory": {"reference_year": 2005, "years": [{"year": 2005, "total": 400_000}]},
+            "targets": {"net_zero_year": 2030, "emission_targets": [
+                {"year": 2030, "type": "neutral", **shares}]}}
+
+
+@pytest.mark.parametrize(("shares", "tonnes"), [
+    ({"inside_boundary_min_percent": 85}, 60_000),
+    ({"outside_boundary_max_percent": 15}, 60_000),
+    ({"inside_boundary_min_percent": 90, "outside_boundary_max_percent": 15}, 40_000),
+    ({"inside_boundary_min_percent": 80, "outside_boundary_max_percent": 10}, 40_000),
+    ({"inside_boundary_min_percent": 100}, 0.0),
+    ({"outside_boundary_max_percent": 0}, 0.0),
+])
+def test_the_stricter_share_sets_the_inside_level(shares: dict[str, float], tonnes: float) -> None:
+    doc = split_plan(**shares)
+    level = em.required_level(doc, 2030)
+    assert level.tonnes == pytest.approx(tonnes)
+    assert em.is_split(doc["targets"]["emission_targets"][0]) is (tonnes > 0)
+
+
+def test_a_split_level_rests_on_the_target_and_the_reference() -> None:
+    doc = split_plan(inside_boundary_min_percent=85)
+    level = em.target_level(doc["targets"]["emission_targets"][0], doc, "/t/0")
+    assert (level.tonnes, level.reason, level.pointers) == (60_000, None, ("/t/0",
+                                                                            "/inventory/years/0"))
+    above = {"year": 2030, "type": "absolute", "tonnes": 500_000, "inside_boundary_min_percent": 85}
+    assert em.target_level(above, doc).tonnes == 400_000  # no cut to share: the reference stays
+    partial = {"year": 2030, "type": "absolute", "tonnes": 100_000,
+               "inside_boundary_min_percent": 50}
+    assert em.target_level(partial, doc).tonnes == 250_000  # 400,000 − 0.5 × 300,000
+
+
+def test_a_split_target_without_a_reference_says_why() -> None:
+    doc = {"targets": {"emission_targets": [
+        {"year": 2030, "type": "neutral", "inside_boundary_min_percent": 85}]}}
+    level = em.target_level(doc["targets"]["emission_targets"][0], doc, "/t/0")
+    assert level.tonnes is None and level.pointers == ("/t/0",)
+    assert level.reason is not None
+    assert (level.reason.en, level.reason.da) == ("split target without a reference year",
+                                                  "delt mål uden basisår")
+
+
+def test_offsets_allowed_lifts_the_net_zero_level_inside_the_boundary() -> None:
+    doc = {"targets": {"net_zero_year": 2030, "offsets_allowed": True, "emission_targets": [
+        {"year": 2030, "type": "absolute", "tonnes": 50_000}]}}
+    assert em.required_level(doc, 2030).tonnes == 50_000
+    doc["targets"]["offsets_allowed"] = False
+    assert em.required_level(doc, 2030).tonnes == 0.0
+
+
+def test_a_partial_neutrality_year_binds_from_its_own_year() -> None:
+    doc = {"targets": {"sector_neutrality": [{"year": 2029, "sectors": ["energy"]}]}}
+    assert em.required_level(doc, 2029, "energy").tonnes == 0.0
+    assert em.required_level(doc, 2028, "energy").tonnes is None
