@@ -309,3 +309,120 @@ def test_years_are_read_past_one_that_is_not_checked() -> None:
     doc = consistency({2025: 100, 2030: 100, 2040: 100}, {2025: 100, 2030: 60},
                       ("E1", "mitigation", 2030, 40), ("E2", "mitigation", 2040, 10))
     assert [r.year for r in em.explained_years(doc)] == [2030]  # 2025: no effect; 2040: no path
+
+
+# -- target_reduction and population_for --------------------------------------------------------
+
+def yardstick(level: dict[str, Any], reference: float | None) -> Finding:
+    years = [] if reference is None else [{"year": 1990, "total": reference}]
+    return run("target_reduction", {"inventory": {"years": years},
+                                    "targets": {"emission_targets": [{"year": 2030, **level}]}})
+
+
+def test_a_net_zero_level_with_a_reference_shows_its_cut() -> None:
+    found = yardstick({"type": "neutral"}, 400_000)
+    assert (found.outcome, found.values["reduction_percent"]) == ("pass", 100.0)
+    assert found.evidence == ("/targets/emission_targets/0", "/inventory/years/0")
+    assert (found.values["reason"], found.values["reason_da"]) == (None, None)
+    assert found.values["detail"] == ("The 2030 target allows 0 t CO2e, which is at least as far "
+                                      "below any 1990 emissions as a 70 % cut.")
+    below = yardstick({"type": "absolute", "tonnes": -1_234}, 400_000)
+    assert below.values["reduction_percent"] == 100.3
+    assert yardstick({"type": "neutral"}, None).evidence == ("/targets/emission_targets/0",)
+
+
+@pytest.mark.parametrize(("reference", "outcome", "why"), [
+    (0, "needs_review", "the inventory total for 1990 is zero or a net uptake, so a cut in percent "
+                        "cannot be computed"),
+    (-5, "needs_review", None),
+    (1, "fail", None)])
+def test_a_reference_of_zero_or_less_cannot_be_cut(reference: float, outcome: str,
+                                                    why: str | None) -> None:
+    found = yardstick({"type": "absolute", "tonnes": 10}, reference)
+    assert found.outcome == outcome
+    assert found.evidence == ("/targets/emission_targets/0", "/inventory/years/0")
+    if why:
+        assert found.values["reason"] == why
+        assert found.values["reason_da"].startswith("klimaregnskabets total for 1990 er nul")
+
+
+@pytest.mark.parametrize(("tonnes", "outcome", "shown"), [
+    (305_000, "pass", 69.5), (305_040, "fail", 69.5), (300_000, "pass", 70.0)])
+def test_the_yardstick_tolerance_ends_exactly_at_69_5_percent(tonnes: float, outcome: str,
+                                                              shown: float) -> None:
+    found = yardstick({"type": "absolute", "tonnes": tonnes}, 1_000_000)
+    assert (found.outcome, found.values["reduction_percent"]) == (outcome, shown)
+    assert found.evidence == ("/targets/emission_targets/0", "/inventory/years/0")
+
+
+def test_one_population_per_year_comes_from_the_per_capita_target() -> None:
+    doc = {"municipality": {"population": 50_000}, "targets": {"emission_targets": [
+        {"year": 2030, "type": "absolute", "tonnes": 100_000},
+        {"year": 2030, "type": "per_capita", "tonnes_per_capita": 5, "population": 40_000},
+        {"year": 2040, "type": "per_capita", "tonnes_per_capita": 1, "population": 10}]}}
+    assert em.population_for(doc, 2030) == (40_000, ("/targets/emission_targets/1/population",))
+    assert em.population_for(doc, 2035) == (50_000, ("/municipality/population",))
+    assert em.population_for({}, 2030) == (None, ())
+    found = run("per_capita_level", doc)  # absolute binds (100,000 t < 200,000 t)
+    assert (found.values["per_capita_t"], found.values["population"]) == (2.5, 40_000)
+    assert found.evidence == ("/targets/emission_targets/0",
+                              "/targets/emission_targets/1/population")
+
+
+# -- split targets, offsets, partial neutrality -------------------------------------------------
+
+def split_plan(**shares: float) -> dict[str, Any]:
+    return {"inventory": {"reference_year": 2005, "years": [{"year": 2005, "total": 400_000}]},
+            "targets": {"net_zero_year": 2030, "emission_targets": [
+                {"year": 2030, "type": "neutral", **shares}]}}
+
+
+@pytest.mark.parametrize(("shares", "tonnes"), [
+    ({"inside_boundary_min_percent": 85}, 60_000),
+    ({"outside_boundary_max_percent": 15}, 60_000),
+    ({"inside_boundary_min_percent": 90, "outside_boundary_max_percent": 15}, 40_000),
+    ({"inside_boundary_min_percent": 80, "outside_boundary_max_percent": 10}, 40_000),
+    ({"inside_boundary_min_percent": 100}, 0.0),
+    ({"outside_boundary_max_percent": 0}, 0.0),
+])
+def test_the_stricter_share_sets_the_inside_level(shares: dict[str, float], tonnes: float) -> None:
+    doc = split_plan(**shares)
+    level = em.required_level(doc, 2030)
+    assert level.tonnes == pytest.approx(tonnes)
+    assert em.is_split(doc["targets"]["emission_targets"][0]) is (tonnes > 0)
+
+
+def test_a_split_level_rests_on_the_target_and_the_reference() -> None:
+    doc = split_plan(inside_boundary_min_percent=85)
+    level = em.target_level(doc["targets"]["emission_targets"][0], doc, "/t/0")
+    assert (level.tonnes, level.reason, level.pointers) == (60_000, None, ("/t/0",
+                                                                            "/inventory/years/0"))
+    above = {"year": 2030, "type": "absolute", "tonnes": 500_000, "inside_boundary_min_percent": 85}
+    assert em.target_level(above, doc).tonnes == 400_000  # no cut to share: the reference stays
+    partial = {"year": 2030, "type": "absolute", "tonnes": 100_000,
+               "inside_boundary_min_percent": 50}
+    assert em.target_level(partial, doc).tonnes == 250_000  # 400,000 − 0.5 × 300,000
+
+
+def test_a_split_target_without_a_reference_says_why() -> None:
+    doc = {"targets": {"emission_targets": [
+        {"year": 2030, "type": "neutral", "inside_boundary_min_percent": 85}]}}
+    level = em.target_level(doc["targets"]["emission_targets"][0], doc, "/t/0")
+    assert level.tonnes is None and level.pointers == ("/t/0",)
+    assert level.reason is not None
+    assert (level.reason.en, level.reason.da) == ("split target without a reference year",
+                                                  "delt mål uden basisår")
+
+
+def test_offsets_allowed_lifts_the_net_zero_level_inside_the_boundary() -> None:
+    doc = {"targets": {"net_zero_year": 2030, "offsets_allowed": True, "emission_targets": [
+        {"year": 2030, "type": "absolute", "tonnes": 50_000}]}}
+    assert em.required_level(doc, 2030).tonnes == 50_000
+    doc["targets"]["offsets_allowed"] = False
+    assert em.required_level(doc, 2030).tonnes == 0.0
+
+
+def test_a_partial_neutrality_year_binds_from_its_own_year() -> None:
+    doc = {"targets": {"sector_neutrality": [{"year": 2029, "sectors": ["energy"]}]}}
+    assert em.required_level(doc, 2029, "energy").tonnes == 0.0
+    assert em.required_level(doc, 2028, "energy").tonnes is None
