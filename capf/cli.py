@@ -16,7 +16,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from capf.batch import run_batch, write_atomic
+from capf.batch import refuse_overwriting, run_batch, write_atomic
 from capf.docs.plan_template import plan_template
 from capf.docs.rule_reference import rules_json, rules_markdown
 from capf.docs.status_template import status_template
@@ -31,6 +31,7 @@ from capf.read.schema import SCHEMA_NAMES, load_schema
 from capf.read.status import load_status
 from capf.read.waiver import load_waivers
 from capf.render import formats as out
+from capf.text.terminal import printable, shown_name
 
 EXIT_OK, EXIT_NON_COMPLIANT, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_CODES = """\
@@ -216,14 +217,15 @@ def _judge_all(args: argparse.Namespace,
 
 def _written(path: Path, text: str | bytes) -> int:
     write_atomic(path, text)
-    print(f"wrote {path}")
+    print(f"wrote {shown_name(path)}")
     return EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     ruleset, judged = _judge_all(args, args.plans)
     verdicts = [verdict for _, verdict in judged]
-    _emit(args, out.verdicts_document(verdicts, ruleset, args.format, args.lang))
+    document = out.verdicts_document(verdicts, ruleset, args.format, args.lang)
+    _emit(args, printable(document) if args.format == "text" else document)
     worst = any(v.status in FAILING for v in verdicts)
     return EXIT_NON_COMPLIANT if worst else EXIT_OK
 
@@ -264,8 +266,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     print(f"wrote {len(rows)} plan(s) to {args.output} (overview.html, summary.csv, summary.xlsx)")
     broken = [row.file for row in rows if row.error]
     if broken:
-        print(f"capf: error: {len(broken)} of {len(rows)} plan(s) could not be loaded (see "
-              f"summary.csv): {', '.join(broken)}", file=sys.stderr)
+        print(shown_name(f"capf: error: {len(broken)} of {len(rows)} plan(s) could not be loaded "
+                         f"(see summary.csv): {', '.join(broken)}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     return EXIT_NON_COMPLIANT if any(r.status in FAILING for r in rows) else EXIT_OK
 
@@ -288,7 +290,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
                                         for p in (args.old, args.new))
     result = diff(old, new, old_plan=old_plan, new_plan=new_plan)
     _emit(args, result.model_dump_json(indent=2) if args.format == "json"
-          else result.text(args.lang))
+          else printable(result.text(args.lang)))
     worse = result.newly_failed or result.newly_unmet or result.waivers_expired
     return EXIT_NON_COMPLIANT if worse else EXIT_OK
 
@@ -304,7 +306,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     for path in args.plans:
         plan = load_plan(Path(path))
-        print(f"{plan.source}: valid ({plan.name})")
+        print(printable(f"{plan.source}: valid ({plan.name})", one_line=True))
     return EXIT_OK
 
 
@@ -329,9 +331,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         out.utf8_stdout()
         args = build_parser().parse_args(argv)
+        if getattr(args, "output", None) and args.command != "batch":  # batch checks its folder
+            refuse_overwriting(args.output, [*getattr(args, "plans", []), *(getattr(args, k, None)
+                               for k in ("plan", "old", "new", "waivers", "profile"))])
         return COMMANDS[args.command](args)
     except CapfError as exc:
-        print(f"capf: error: {exc}", file=sys.stderr)
+        print(shown_name(f"capf: error: {exc}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except SystemExit as exc:  # --help and --version
         return exc.code if isinstance(exc.code, int) else EXIT_OK
@@ -342,9 +347,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except OSError as exc:  # e.g. an output folder that does not exist or is not writable
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"capf: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(shown_name(f"capf: error: {where}{exc.strerror or exc}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as exc:  # one line, never a traceback
-        print(f"capf: internal error: {type(exc).__name__}: {exc} (please report this)",
-              file=sys.stderr)
+        print(shown_name(f"capf: internal error: {type(exc).__name__}: {exc} (please report "
+                         "this)"), file=sys.stderr)
         return EXIT_INTERNAL

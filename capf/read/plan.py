@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from capf.model.errors import InvalidPlan, Problem
+from capf.model.errors import InvalidPlan, Problem, UsageError
 from capf.read.document import Document, from_mapping, parse_text, read_file
 from capf.read.schema import load_schema, problems
 
@@ -88,6 +88,9 @@ def plan_from_document(document: Document) -> Plan:
 
 
 def _document(plan: str | Path | Mapping[str, Any], source: str | None) -> Document:
+    if not isinstance(plan, str | Path | Mapping):
+        raise UsageError(f"load_plan takes a path, a YAML/JSON text or a mapping, not "
+                         f"{type(plan).__name__}", source=source or "<input>")
     if isinstance(plan, Mapping):
         return from_mapping(plan, source or "<mapping>")
     if isinstance(plan, str) and ("\n" in plan or plan.lstrip().startswith("{")):

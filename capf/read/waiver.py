@@ -71,6 +71,8 @@ def is_expired(waiver: Waiver, as_of: date) -> bool:
 
 def load_waivers(path: str | Path) -> WaiverSet:
     """Read a waiver file; anything malformed is an InvalidWaivers (never ignored)."""
+    if not isinstance(path, str | Path):
+        raise InvalidWaivers(f"a waiver file is a path, not {type(path).__name__}")
     path = Path(path)
     try:
         document = read_file(path)
