@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from capf.engine.evaluator import evaluate
@@ -152,13 +152,20 @@ def _one(path: Path, stem: str, fresh: Path, outdir: Path, folders: set[Path], r
                counts={k: tally.get(k, 0) for k in COUNTED})
 
 
-def refuse_overwriting(output: Path, inputs: Iterable[str | Path | None]) -> None:
-    """`capf report plan.md -o plan.md` must not replace the plan by its report (nor a link to it)."""
-    for item in inputs:
+def refuse_overwriting(args: dict[str, Any]) -> None:
+    """`capf report plan.md -o plan.md` must not replace the plan by its report (nor a link to it).
+
+    `args` are a command's parsed arguments; batch checks its output folder itself.
+    """
+    output = args.get("output")
+    if output is None or args.get("command") == "batch":
+        return
+    named = [args.get(key) for key in ("plan", "old", "new", "waivers", "profile")]
+    for item in [*(args.get("plans") or []), *named]:
         if item is None or not Path(item).is_file():
             continue
-        if Path(item).resolve() == output.resolve() or (
-                output.exists() and os.path.samefile(item, output)):
+        if Path(item).resolve() == Path(output).resolve() or (
+                Path(output).exists() and os.path.samefile(item, output)):
             raise UsageError(f"{output}: the output is an input ({item}); write it elsewhere")
 
 

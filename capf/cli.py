@@ -224,8 +224,7 @@ def _written(path: Path, text: str | bytes) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     ruleset, judged = _judge_all(args, args.plans)
     verdicts = [verdict for _, verdict in judged]
-    document = out.verdicts_document(verdicts, ruleset, args.format, args.lang)
-    _emit(args, printable(document) if args.format == "text" else document)
+    _emit(args, out.verdicts_document(verdicts, ruleset, args.format, args.lang))
     worst = any(v.status in FAILING for v in verdicts)
     return EXIT_NON_COMPLIANT if worst else EXIT_OK
 
@@ -266,8 +265,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     print(f"wrote {len(rows)} plan(s) to {args.output} (overview.html, summary.csv, summary.xlsx)")
     broken = [row.file for row in rows if row.error]
     if broken:
-        print(shown_name(f"capf: error: {len(broken)} of {len(rows)} plan(s) could not be loaded "
-                         f"(see summary.csv): {', '.join(broken)}"), file=sys.stderr)
+        print(f"capf: error: {len(broken)} of {len(rows)} plan(s) could not be loaded (see "
+              f"summary.csv): {', '.join(broken)}", file=sys.stderr)  # names: shown_name'd
         return EXIT_BAD_INPUT
     return EXIT_NON_COMPLIANT if any(r.status in FAILING for r in rows) else EXIT_OK
 
@@ -330,10 +329,7 @@ COMMANDS = {"check": cmd_check, "report": cmd_report, "checklist": cmd_checklist
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         out.utf8_stdout()
-        args = build_parser().parse_args(argv)
-        if getattr(args, "output", None) and args.command != "batch":  # batch checks its folder
-            refuse_overwriting(args.output, [*getattr(args, "plans", []), *(getattr(args, k, None)
-                               for k in ("plan", "old", "new", "waivers", "profile"))])
+        refuse_overwriting(vars(args := build_parser().parse_args(argv)))  # -o never an input
         return COMMANDS[args.command](args)
     except CapfError as exc:
         print(shown_name(f"capf: error: {exc}"), file=sys.stderr)
