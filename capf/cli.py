@@ -281,7 +281,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
     from capf.engine.versions import read_side, read_status_pair
 
     if (moved := read_status_pair(Path(args.old), Path(args.new))) is not None:
-        _emit(args, moved.model_dump_json(indent=2) if args.format == "json" else moved.text(args.lang))
+        _emit(args, moved.model_dump_json(indent=2) if args.format == "json"
+              else printable(moved.text(args.lang)))
         return EXIT_NON_COMPLIANT if moved.worse else EXIT_OK
     ruleset = cache(lambda: load_ruleset(args.profile))  # only loaded when a plan is given
     as_of = args.as_of or date.today()  # both plans judged as of the same day

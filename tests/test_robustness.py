@@ -241,3 +241,73 @@ def test_a_full_disk_names_the_path_the_user_gave(tmp_path: Path, monkeypatch: p
     err = capsys.readouterr().err
     assert str(tmp_path / "ud") in err and ".new" not in err and ".tmp" not in err
     assert not [p for p in tmp_path.iterdir() if p.name.endswith((".tmp", ".new"))]
+
+
+# --- bad input accepted before ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("expires", "reason"), [
+    ('"1893456000"', "a reason"), ("1893456000", "a reason"), ('"2030-1-1"', "a reason"),
+    ('"2030-01-01"', "\u200b\u200b\u200b"), ('"2030-01-01"', "\u2060\ufeff\u200d\u3164"),
+], ids=["timestamp-string", "timestamp", "short-date", "zero-width", "invisible"])
+def test_waivers_need_an_iso_date_and_a_visible_reason(expires: str, reason: str,
+                                                       tmp_path: Path) -> None:
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text(f"waivers:\n  - rule: NEU-5-net-zero-year\n    reason: \"{reason}\"\n"
+                       f"    expires: {expires}\n", encoding="utf-8")
+    place = "/waivers/0/expires" if reason == "a reason" else "/waivers/0/reason"
+    one_line_refusal(capf("check", VEJLE, "--waivers", waivers, "--as-of", AS_OF), place)
+
+
+MEASURE = ("import resource, sys, time; from capf.cli import main; t = time.perf_counter(); "
+           "code = main(sys.argv[1:]); print(time.perf_counter() - t, "
+           "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(code)")
+
+
+@pytest.mark.parametrize("suffix", [".json", ".yaml"])
+def test_a_16_mb_plan_of_582000_actions_is_refused_fast_and_small(suffix: str,
+                                                                  tmp_path: Path) -> None:
+    count = 582_000
+    path = tmp_path / f"big{suffix}"
+    if suffix == ".json":
+        items = ",".join(f'{{"id":"A{i}","title":"t"}}' for i in range(count))
+        path.write_text('{"schema_version":"1","municipality":{"name":"X"},"actions":['
+                        + items + "]}", encoding="utf-8")
+    else:
+        path.write_text("schema_version: '1'\nmunicipality: {name: X}\nactions:\n" + "".join(
+            f"- {{id: A{i}, title: t}}\n" for i in range(count)), encoding="utf-8")
+    assert path.stat().st_size > 15_000_000
+    done = subprocess.run([sys.executable, "-c", MEASURE, "validate", str(path)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300, check=False)
+    *lines, measured = done.stderr.splitlines()
+    seconds, peak_kb = measured.split()
+    assert done.returncode == 2 and len(lines) == 1 and "/actions" in lines[0], done.stderr
+    assert float(seconds) < 10, seconds  # ~1 s unloaded; the machine is shared
+    assert int(peak_kb) < 300_000, peak_kb
+
+
+HOSTILE = ROOT / "tests" / "hostile"
+
+
+def test_every_hostile_input_runs_under_a_memory_cap(tmp_path: Path) -> None:
+    """Each committed hostile file, and generated ones, through `capf check` with 1 GiB of
+    address space: exit 0, 1 or 2, never a crash or MemoryError."""
+    generated = tmp_path / "generated"
+    generated.mkdir()
+    (generated / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (generated / "wide.yaml").write_text("a:\n" + "".join(f"- {i}\n" for i in range(200_000)),
+                                         encoding="utf-8")
+    (generated / "digits.json").write_text('{"a": ' + "9" * 5000 + "}", encoding="utf-8")
+    (generated / "surrogate.json").write_text('{"municipality": {"name": "\\udfff"}}',
+                                              encoding="utf-8")
+    files = sorted(p for p in HOSTILE.rglob("*") if p.is_file()) + sorted(generated.iterdir())
+    cap = ("import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30)); "
+           "from capf.cli import main; codes = []\n"
+           "for name in sys.argv[1:]:\n"
+           "    codes.append(main(['check', name, '--as-of', '2026-01-01']))\n"
+           "print(codes)")
+    done = subprocess.run([sys.executable, "-c", cap, *map(str, files)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    codes = json.loads(done.stdout.strip().splitlines()[-1])
+    assert len(codes) == len(files) and set(codes) <= {0, 1, 2}, list(zip(files, codes, strict=True))
+    assert "Traceback" not in done.stderr and "MemoryError" not in done.stderr

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from capf.model.errors import InvalidDocument, refuse
-from capf.read.yamlstream import JSON, MAX_DEPTH, line_map, parse_yaml
+from capf.read.yamlstream import JSON, MAX_DEPTH, MAX_ITEMS, line_map, parse_yaml
 
 MAX_BYTES = 16 * 1024 * 1024
 
@@ -117,8 +117,11 @@ def _plain(value: Any, source: str, path: Path_, depth: int) -> JSON:
         if not math.isfinite(value):
             refuse(source, _unrolled(path), f"number {value} is not finite")
         return value
-    if depth >= MAX_DEPTH and isinstance(value, Mapping | list | tuple):
-        refuse(source, _unrolled(path), f"nested deeper than {MAX_DEPTH} levels")
+    if isinstance(value, Mapping | list | tuple):
+        if depth >= MAX_DEPTH:
+            refuse(source, _unrolled(path), f"nested deeper than {MAX_DEPTH} levels")
+        if len(value) > MAX_ITEMS:
+            refuse(source, _unrolled(path), f"more than {MAX_ITEMS:,} items in one list or mapping")
     if isinstance(value, Mapping):
         out: dict[str, JSON] = {}
         for key, item in value.items():
@@ -214,12 +217,14 @@ class _JsonNonFinite(Exception):
 
 
 def _check_depth(data: JSON, source: str) -> None:
-    stack: list[tuple[JSON, int]] = [(data, 0)]
+    if not isinstance(data, dict | list):
+        return
+    stack: list[tuple[JSON, int, Path_]] = [(data, 0, ())]
     while stack:
-        node, depth = stack.pop()
+        node, depth, path = stack.pop()
         if depth > MAX_DEPTH:
             raise InvalidDocument(f"{source}: nested deeper than {MAX_DEPTH} levels", source=source)
-        if isinstance(node, dict):
-            stack.extend((v, depth + 1) for v in node.values())
-        elif isinstance(node, list):
-            stack.extend((v, depth + 1) for v in node)
+        if len(node) > MAX_ITEMS:  # checked before its items are visited: a 16 MB list is cheap
+            refuse(source, _unrolled(path), f"more than {MAX_ITEMS:,} items in one list or mapping")
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        stack.extend((v, depth + 1, (path, k)) for k, v in items if isinstance(v, dict | list))
