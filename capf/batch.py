@@ -31,6 +31,8 @@ from capf.text.formatting import csv_delimiter
 from capf.text.labels import label, words
 from capf.text.terminal import printable, shown_name
 
+__all__ = ["printable", "refuse_overwriting", "run_batch", "shown_name", "write_atomic"]
+
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
 
 

@@ -16,7 +16,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from capf.batch import refuse_overwriting, run_batch, write_atomic
+from capf.batch import printable, refuse_overwriting, run_batch, shown_name, write_atomic
 from capf.docs.plan_template import plan_template
 from capf.docs.rule_reference import rules_json, rules_markdown
 from capf.docs.status_template import status_template
@@ -31,7 +31,6 @@ from capf.read.schema import SCHEMA_NAMES, load_schema
 from capf.read.status import load_status
 from capf.read.waiver import load_waivers
 from capf.render import formats as out
-from capf.text.terminal import printable, shown_name
 
 EXIT_OK, EXIT_NON_COMPLIANT, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_CODES = """\
@@ -304,9 +303,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    for path in args.plans:
-        plan = load_plan(Path(path))
-        print(printable(f"{plan.source}: valid ({plan.name})", one_line=True))
+    for plan in map(load_plan, map(Path, args.plans)):
+        print(shown_name(f"{plan.source}: valid ({plan.name})"))
     return EXIT_OK
 
 
