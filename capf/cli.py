@@ -15,7 +15,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from capf.batch import run_batch, write_atomic
+from capf.batch import printable, refuse_overwriting, run_batch, shown_name, write_atomic
 from capf.docs.plan_template import SCHEMA_FILE, example_plan, plan_template
 from capf.docs.rule_reference import rules_json, rules_markdown
 from capf.docs.status_template import status_template
@@ -200,8 +200,7 @@ def _emit(args: argparse.Namespace, text: str) -> None:
         _written(args.output, text)
 
 
-def _judge_all(args: argparse.Namespace,
-               paths: Sequence[str]) -> tuple[RuleSet, list[tuple[Plan, Verdict]]]:
+def _judge_all(args: argparse.Namespace, paths: Sequence[str]) -> tuple[RuleSet, list[tuple[Plan, Verdict]]]:
     """Every plan judged with the one rule set, waiver file, date and stage the options name."""
     ruleset, waivers = load_ruleset(args.profile), load_waivers(args.waivers) if args.waivers else None
     return ruleset, [(p, evaluate(p, ruleset, as_of=args.as_of or date.today(), waivers=waivers))
@@ -210,7 +209,7 @@ def _judge_all(args: argparse.Namespace,
 
 def _written(path: Path, text: str | bytes) -> int:
     write_atomic(path, text)
-    print(f"wrote {path}")
+    print(f"wrote {shown_name(path)}")
     return EXIT_OK
 
 
@@ -265,7 +264,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     broken = [row.file for row in rows if row.error]
     if broken:
         print(f"capf: error: {len(broken)} of {len(rows)} plan(s) could not be loaded (see "
-              f"summary.csv): {', '.join(broken)}", file=sys.stderr)
+              f"summary.csv): {', '.join(broken)}", file=sys.stderr)  # names: shown_name'd
         return EXIT_BAD_INPUT
     return EXIT_NON_COMPLIANT if any(r.status in FAILING for r in rows) else EXIT_OK
 
@@ -280,7 +279,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
     from capf.engine.versions import read_side, read_status_pair
 
     if (moved := read_status_pair(Path(args.old), Path(args.new))) is not None:
-        _emit(args, moved.model_dump_json(indent=2) if args.format == "json" else moved.text(args.lang))
+        _emit(args, moved.model_dump_json(indent=2) if args.format == "json"
+              else printable(moved.text(args.lang)))
         return EXIT_NON_COMPLIANT if moved.worse else EXIT_OK
     ruleset = cache(lambda: load_ruleset(args.profile))  # only loaded when a plan is given
     as_of = args.as_of or date.today()  # both plans judged as of the same day
@@ -288,7 +288,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
                                         for p in (args.old, args.new))
     result = diff(old, new, old_plan=old_plan, new_plan=new_plan)
     _emit(args, result.model_dump_json(indent=2) if args.format == "json"
-          else result.text(args.lang))
+          else printable(result.text(args.lang)))
     worse = result.newly_failed or result.newly_unmet or result.waivers_expired
     return EXIT_NON_COMPLIANT if worse else EXIT_OK
 
@@ -305,7 +305,7 @@ def cmd_init(args: argparse.Namespace) -> int:  # with -o, plan.schema.json besi
 
 
 def cmd_validate(args: argparse.Namespace) -> int:  # a bad file does not hide the ones after it
-    return EXIT_BAD_INPUT if validate_each(args.plans, sys.stdout, sys.stderr) else EXIT_OK
+    return EXIT_BAD_INPUT if validate_each(args.plans, sys.stdout, sys.stderr, shown_name) else EXIT_OK
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -328,10 +328,10 @@ COMMANDS = {"check": cmd_check, "report": cmd_report, "checklist": cmd_checklist
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         out.utf8_stdout()
-        args = build_parser().parse_args(argv)
+        refuse_overwriting(vars(args := build_parser().parse_args(argv)))  # -o never an input
         return COMMANDS[args.command](args)
     except CapfError as exc:
-        print(f"capf: error: {exc}", file=sys.stderr)
+        print(shown_name(f"capf: error: {exc}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except SystemExit as exc:  # --help and --version
         return exc.code if isinstance(exc.code, int) else EXIT_OK
@@ -342,9 +342,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except OSError as exc:  # e.g. an output folder that does not exist or is not writable
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"capf: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(shown_name(f"capf: error: {where}{exc.strerror or exc}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as exc:  # one line, never a traceback
-        print(f"capf: internal error: {type(exc).__name__}: {exc} (please report this)",
-              file=sys.stderr)
+        print(shown_name(f"capf: internal error: {type(exc).__name__}: {exc} (please report "
+                         "this)"), file=sys.stderr)
         return EXIT_INTERNAL

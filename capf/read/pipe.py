@@ -6,6 +6,7 @@ The read itself is capped at the file size limit, since a pipe has no size to ch
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -40,7 +41,8 @@ def plan_at(path: str) -> Plan:
     return plan_from_document(document_at(path)) if path == STDIN else load_plan(Path(path))
 
 
-def validate_each(paths: list[str], out: TextIO, err: TextIO) -> int:
+def validate_each(paths: list[str], out: TextIO, err: TextIO,
+                  shown: Callable[[str], str] = str) -> int:
     """`capf validate`: a line per plan, valid to `out`, an error to `err`; the number of bad ones.
 
     A bad file does not hide the ones after it.
@@ -49,8 +51,8 @@ def validate_each(paths: list[str], out: TextIO, err: TextIO) -> int:
     for path in paths:
         try:
             plan = plan_at(path)
-            print(f"{plan.source}: valid ({plan.name})", file=out)
+            print(shown(f"{plan.source}: valid ({plan.name})"), file=out)
         except CapfError as exc:
             bad += 1
-            print(f"capf: error: {exc}", file=err)
+            print(shown(f"capf: error: {exc}"), file=err)
     return bad

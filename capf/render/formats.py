@@ -20,6 +20,7 @@ from capf.read.schema import load_schema
 from capf.render.junit import junit_xml
 from capf.render.sarif import sarif_log
 from capf.render.terminal import verdict_text
+from capf.text.terminal import printable
 
 FORMATS = ("text", "json", "sarif", "junit")
 REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md"}
@@ -48,7 +49,7 @@ def verdicts_document(verdicts: list[Verdict], ruleset: RuleSet, fmt: str, lang:
         texts = [v.model_dump_json(indent=2) for v in verdicts]
         return "[\n" + ",\n".join(textwrap.indent(t, "  ") for t in texts) + "\n]" \
             if several else texts[0]
-    return "\n\n".join(verdict_text(v, lang) for v in verdicts)
+    return printable("\n\n".join(verdict_text(v, lang) for v in verdicts))  # plan text: escaped
 
 
 def format_of(path: Path, formats: dict[str, str]) -> str:
