@@ -221,7 +221,7 @@ def cmd_check(args: argparse.Namespace) -> int:  # a broken plan is an error res
                                  seconds=judged.seconds, several=len(args.plans) > 1)
     if text is not None:
         _emit(args, text)
-    print(*(f"capf: error: {p}\n" for p in judged.broken), sep="", end="", file=sys.stderr)
+    print(*(shown_name(f"capf: error: {p}") + "\n" for p in judged.broken), sep="", end="", file=sys.stderr)
     worst = any(v.status in FAILING for v in judged.verdicts)
     return EXIT_BAD_INPUT if judged.broken else EXIT_NON_COMPLIANT if worst else EXIT_OK
 
