@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
@@ -33,7 +34,11 @@ from capf.read.waiver import load_waivers
 from capf.render.junit import junit_xml
 from capf.render.sarif import sarif_log
 from capf.render.terminal import verdict_text
+from capf.text.labels import label
 
+LANGS = ("da", "en")
+DEFAULT_LANG = "da"
+LANG_VARIABLE = "CAPF_LANG"
 EXIT_OK, EXIT_NON_COMPLIANT, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md"}
 CHECKLIST_FORMATS = {".md": "md", ".html": "html", ".htm": "html", ".csv": "csv",
@@ -67,20 +72,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"capf {ENGINE_VERSION}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    def command(name: str, text: str, *examples: str, lang: str = "") -> argparse.ArgumentParser:
+    def command(name: str, text: str, *examples: str, lang: bool = False) -> argparse.ArgumentParser:
         cmd = sub.add_parser(name, help=text, description=text,
                              formatter_class=argparse.RawDescriptionHelpFormatter,
                              epilog="examples:\n" + "\n".join(f"  {e}".rstrip() for e in examples))
         if lang:
-            cmd.add_argument("--lang", choices=("da", "en"), default=lang,
-                             help=f"language of the output (default {lang})")
+            cmd.add_argument("--lang", choices=LANGS, default=None,
+                             help=f"language of the output (default ${LANG_VARIABLE}, "
+                                  f"else {DEFAULT_LANG})")
         return cmd
 
     check = command("check", "judge plans and print the verdict",
                     "capf check examples/vejle.yaml --as-of 2026-01-01",
                     "capf check plans/*.yaml --format sarif > capf.sarif",
                     "capf check draft.yaml --format junit --lang da > capf-junit.xml",
-                    "", EXIT_CODES, lang="en")
+                    "", EXIT_CODES, lang=True)
     check.add_argument("plans", nargs="+", metavar="PLAN")
     _judging_options(check)
     check.add_argument("--format", choices=("text", "json", "sarif", "junit"), default="text",
@@ -90,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     report = command("report", "write the gap report of one plan (format from the suffix)",
                      "capf report draft.yaml -o rapport.html --lang da",
                      "capf report draft.yaml -o report.md --lang en --as-of 2026-01-01",
-                     "", "exit: 0 written, 2 bad input (the verdict is in the report)", lang="da")
+                     "", "exit: 0 written, 2 bad input (the verdict is in the report)", lang=True)
     report.add_argument("plan", metavar="PLAN")
     _output(report, "FILE.html|FILE.md")
     _judging_options(report)
@@ -99,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "capf checklist draft.yaml -o tjekliste.html",
                         "capf checklist -o blank.csv --profile klimaalliancen-2024",
                         "capf checklist draft.yaml -o tjekliste.xlsx",
-                        "", "exit: 0 written, 2 bad input", lang="da")
+                        "", "exit: 0 written, 2 bad input", lang=True)
     checklist.add_argument("plan", nargs="?", metavar="PLAN")
     _output(checklist, "FILE.md|FILE.html|FILE.csv|FILE.xlsx")
     _csv_option(checklist)
@@ -110,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "capf batch plans/ -o out/ --as-of 2026-01-01", "",
                     "exit: 2 if any plan could not be loaded (it is an error row; every other\n"
                     "      plan is still judged), else 1 if any plan is non-compliant, else 0",
-                    lang="da")
+                    lang=True)
     batch.add_argument("inputs", nargs="+", metavar="DIR|PLAN")
     _output(batch, "OUTDIR")
     _csv_option(batch)
@@ -120,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "capf diff plan-2021.yaml plan-2025.yaml --profile klimaalliancen-2024",
                    "capf diff old.verdict.json new.verdict.json --format json", "",
                    "exit: 0 no regression, 1 a criterion or rule got worse or a waiver\n"
-                   "      lapsed, 2 bad input", lang="en")
+                   "      lapsed, 2 bad input", lang=True)
     diff.add_argument("old", metavar="OLD")
     diff.add_argument("new", metavar="NEW")
     _judging_options(diff, waivers=False)
@@ -128,12 +134,12 @@ def build_parser() -> argparse.ArgumentParser:
     _document_output(diff)
 
     init = command("init", "write a commented plan template to fill in",
-                   "capf init -o klimaplan.yaml", "capf init --lang en > plan.yaml", lang="da")
+                   "capf init -o klimaplan.yaml", "capf init --lang en > plan.yaml", lang=True)
     _document_output(init)
     init.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
     validate = command("validate", "check plans against the plan schema only",
-                       "capf validate examples/vejle.yaml")
+                       "capf validate examples/vejle.yaml", lang=True)
     validate.add_argument("plans", nargs="+", metavar="PLAN")
 
     rules = command("rules", "list the rules of a profile",
@@ -188,7 +194,7 @@ def _emit(args: argparse.Namespace, text: str) -> None:
     if args.output is None:
         sys.stdout.write(text)
     else:
-        _written(args.output, text)
+        _written(args.output, text, getattr(args, "lang", DEFAULT_LANG))
 
 
 def _utf8_stdout() -> None:
@@ -219,9 +225,9 @@ def _judge_all(args: argparse.Namespace,
                      for plan in plans]
 
 
-def _written(path: Path, text: str | bytes) -> int:
+def _written(path: Path, text: str | bytes, lang: str) -> int:
     write_atomic(path, text)
-    print(f"wrote {path}")
+    print(label("wrote", lang).format(path=path))
     return EXIT_OK
 
 
@@ -249,7 +255,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     fmt = _format(args.output, REPORT_FORMATS)
     ruleset, [(plan, verdict)] = _judge_all(args, [args.plan])
     return _written(args.output, render_report(verdict, fmt, args.lang, plan=plan,
-                                               ruleset=ruleset))
+                                               ruleset=ruleset), args.lang)
 
 
 def cmd_checklist(args: argparse.Namespace) -> int:
@@ -259,9 +265,10 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     ruleset, judged = _judge_all(args, [args.plan] if args.plan else [])
     verdict = judged[0][1] if judged else None
     if fmt == "xlsx":
-        return _written(args.output, checklist_workbook(verdict, args.lang, ruleset=ruleset))
+        return _written(args.output, checklist_workbook(verdict, args.lang, ruleset=ruleset),
+                        args.lang)
     return _written(args.output, render_checklist(verdict, fmt, args.lang, ruleset=ruleset,
-                                                    delimiter=_delimiter(args)))
+                                                    delimiter=_delimiter(args)), args.lang)
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
@@ -319,7 +326,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     for path in args.plans:
         plan = load_plan(Path(path))
-        print(f"{plan.source}: valid ({plan.name})")
+        print(f"{plan.source}: {label('valid', args.lang)} ({plan.name})")
     return EXIT_OK
 
 
@@ -339,10 +346,24 @@ COMMANDS = {"check": cmd_check, "report": cmd_report, "checklist": cmd_checklist
             "rules": cmd_rules, "schema": cmd_schema}
 
 
+def output_lang(given: str | None) -> str:
+    """`--lang` if given, else $CAPF_LANG, else Danish: one default for every command."""
+    if given is not None:
+        return given
+    chosen = os.environ.get(LANG_VARIABLE, "").strip().lower()
+    if not chosen:
+        return DEFAULT_LANG
+    if chosen not in LANGS:
+        raise UsageError(f"{LANG_VARIABLE}={chosen!r}: use one of {', '.join(LANGS)}")
+    return chosen
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         _utf8_stdout()
         args = build_parser().parse_args(argv)
+        if "lang" in args:
+            args.lang = output_lang(args.lang)
         return COMMANDS[args.command](args)
     except CapfError as exc:
         print(f"capf: error: {exc}", file=sys.stderr)

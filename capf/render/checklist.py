@@ -19,7 +19,7 @@ _TWINS = tuple(f"_{lang}" for lang in TRANSLATED)  # `reason_da` is shown as `re
 def _key_values(values: Mapping[str, Any], lang: str) -> list[str]:
     """The engine's scalar findings (counts, years, ages) a reviewer checks against the plan."""
     picked = {k: localized(values, k, lang) for k in values if not k.endswith(_TWINS)}
-    shown = [f"{k}={quote(v, lang, 60)}" for k, v in picked.items()
+    shown = [f"{k}={quote(v, lang, 60, k)}" for k, v in picked.items()
              if v not in (None, [], {}, "") and not isinstance(v, Mapping)]
     return shown[:4]
 

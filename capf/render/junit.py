@@ -23,7 +23,7 @@ def _clean(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def junit_xml(verdicts: Sequence[Verdict], lang: str = "en") -> str:
+def junit_xml(verdicts: Sequence[Verdict], lang: str = "da") -> str:
     """The JUnit XML document (with declaration) for `verdicts`."""
     root = ET.Element("testsuites", name="capf")
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}

@@ -65,7 +65,7 @@ def _evidence(pointer: str, plan: Plan | None, lang: str) -> dict[str, Any]:
         return {"pointer": pointer, "value": None, "found": None, "ref": None}
     found, value = resolve(plan.data, pointer)
     return {"pointer": pointer, "found": found,
-            "value": quote(value, lang, QUOTE_CHARS) if found else None,
+            "value": quote(value, lang, QUOTE_CHARS, pointer.rsplit("/", 1)[-1]) if found else None,
             "ref": page_ref(evidence_of(plan.data, pointer), lang)}
 
 

@@ -27,7 +27,7 @@ MAX_RELATED = 20  # a finding naming hundreds of items points at the first ones 
 LineOf = Callable[[str], int | None]
 
 
-def sarif_log(verdicts: Sequence[Verdict], ruleset: RuleSet, lang: str = "en") -> dict[str, Any]:
+def sarif_log(verdicts: Sequence[Verdict], ruleset: RuleSet, lang: str = "da") -> dict[str, Any]:
     """The SARIF log (as JSON data) for `verdicts`, all judged with `ruleset`."""
     version = verdicts[0].engine.version if verdicts else "0"
     index = {compiled.rule.id: i for i, compiled in enumerate(ruleset.rules)}

@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from capf.text.values import field_label, value_label
+
 LOCALES = {"da": "da_DK", "en": "en_GB"}
 _DATE_FORMAT = {"da": "d. MMMM y", "en": "d MMMM y"}
 _BOOL = {"da": ("nej", "ja"), "en": ("no", "yes")}
@@ -73,27 +75,30 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: max(limit - 1, 0)].rstrip() + ELLIPSIS
 
 
-def quote(value: Any, lang: str, limit: int = 160) -> str:
+def quote(value: Any, lang: str, limit: int = 160, field: str = "") -> str:
     """What a plan has at a pointer, as one short line: scalars formatted, containers summarised.
 
-    `evidence` objects are left out of containers; the report shows them as page references.
+    Schema codes are shown by their labels (`field`, the pointer's last token, tells an
+    ambiguous code's kind); `evidence` objects are left out, the report shows them as page
+    references.
     """
-    return shorten(_text(value, lang), limit)
+    return shorten(_text(value, lang, field), limit)
 
 
-def _text(value: Any, lang: str) -> str:
+def _text(value: Any, lang: str, field: str = "") -> str:
     if value is None:
-        return "null"
+        return "–"
     if isinstance(value, bool):
         return _BOOL.get(lang, _BOOL["en"])[value]
     if isinstance(value, int | float):
         return plain_number(value, lang)
     if isinstance(value, str):
-        return value
+        return field_label(field, value, lang)
     if isinstance(value, list):
-        return "[" + ", ".join(_text(v, lang) for v in value) + "]"
+        return "[" + ", ".join(_text(v, lang, field) for v in value) + "]"
     if isinstance(value, Mapping):
-        parts = [f"{k}: {_text(v, lang)}" for k, v in value.items() if k != "evidence"]
+        parts = [f"{value_label(str(k), lang)}: {_text(v, lang, str(k))}"
+                 for k, v in value.items() if k != "evidence"]
         return "{" + "; ".join(parts) + "}"
     return json.dumps(value, ensure_ascii=False, default=str)
 

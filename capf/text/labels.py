@@ -26,6 +26,14 @@ LABELS: dict[str, dict[str, str]] = {
     "waived": {"en": "waived", "da": "dispenseret"},
     "error": {"en": "error", "da": "fejl"},
     "not_applicable": {"en": "not applicable", "da": "ikke relevant"},
+    # the outcome marks of `capf check`'s text output
+    "mark_fail": {"en": "FAIL", "da": "MANGEL"},
+    "mark_error": {"en": "ERROR", "da": "FEJL"},
+    "mark_needs_review": {"en": "REVIEW", "da": "VURDÉR"},
+    "mark_waived": {"en": "WAIVED", "da": "DISPENSERET"},
+    # command messages
+    "wrote": {"en": "wrote {path}", "da": "skrev {path}"},
+    "valid": {"en": "valid", "da": "gyldig"},
     # levels
     "essential": {"en": "essential", "da": "krav"},
     "recommended": {"en": "recommended", "da": "anbefaling"},

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from string import Formatter
 from typing import Any
 
+from capf.text.values import value_label
+
 _FORMATTER = Formatter()
 MISSING = {"en": "(missing)", "da": "(mangler)"}
 NONE = {"en": "none", "da": "ingen"}
@@ -168,7 +170,9 @@ def show(value: Any, lang: str, *, plain: bool = False) -> str:
     elif isinstance(value, list | tuple):
         text = ", ".join(show(v, lang, plain=plain) for v in value)
     elif isinstance(value, dict):
-        text = ", ".join(f"{k}: {show(v, lang)}" for k, v in value.items())
+        text = ", ".join(f"{value_label(str(k), lang)}: {show(v, lang)}" for k, v in value.items())
+    elif isinstance(value, str):
+        text = value_label(value, lang)  # a schema code is shown by its label
     else:
         text = str(value)
     text = " ".join(text.split())  # messages are one line
