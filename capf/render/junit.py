@@ -13,10 +13,10 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from capf.model.verdict import Result, Verdict
+from capf.text.labels import label
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_SKIPPED = {"not_applicable": "not applicable", "waived": "waived",
-            "needs_review": "needs review"}
+_SKIPPED = ("not_applicable", "waived", "needs_review")
 
 
 def _clean(text: str) -> str:
@@ -65,8 +65,8 @@ def _case(result: Result, verdict: Verdict, lang: str) -> ET.Element:
     elif result.outcome in _SKIPPED:
         reason = message
         if result.waiver is not None:
-            reason = (f"{_SKIPPED['waived']} until {result.waiver.expires}: "
-                      f"{result.waiver.reason} ({message})")
+            reason = (f"{label('waived', lang)}, {label('expires', lang)} "
+                      f"{result.waiver.expires}: {result.waiver.reason} ({message})")
         ET.SubElement(case, "skipped", message=_clean(reason))
     return case
 
@@ -74,10 +74,10 @@ def _case(result: Result, verdict: Verdict, lang: str) -> ET.Element:
 def _details(result: Result, lang: str) -> str:
     lines = [result.message.get(lang)]
     if result.evidence:
-        lines.append("at " + ", ".join(result.evidence[:20]))
+        lines.append(f"{label('evidence', lang)}: " + ", ".join(result.evidence[:20]))
     if result.remedy is not None:
         lines.append(result.remedy.get(lang))
     if result.note is not None:
         lines.append(result.note.get(lang))
-    lines.append(f"{result.level}; {result.source}")
+    lines.append(f"{label(result.level, lang)}; {result.source}")
     return "\n".join(lines)

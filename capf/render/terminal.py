@@ -39,7 +39,8 @@ def verdict_text(verdict: Verdict, lang: str = "da") -> str:
     lines.append(f"{label('gaps', lang)}:" if gaps else label("no_gaps", lang))
     for result in gaps:
         where = result.evidence[0] if result.evidence else "/"
-        lines.append(f"  {label('mark_' + result.outcome, lang):<{width}} {result.rule} [{label(result.level, lang)}] "
+        mark = label("mark_" + result.outcome, lang)
+        lines.append(f"  {mark:<{width}} {result.rule} [{label(result.level, lang)}] "
                      f"{where}: {result.message.get(lang)}")
         if result.waiver is not None:  # say why a gap is accepted, and until when
             lines.append(f"{'':{width + 3}}{label('waiver', lang)}: {result.waiver.reason} "

@@ -165,6 +165,9 @@ KINDS: dict[str, dict[str, tuple[str, str]]] = {
         "outcome": ("Outcome", "Resultat"),
         "impact": ("Impact", "Virkning"),
     },
+    "national_category": {  # the national sector targets' categories (capf.engine.checks.domain)
+        "industry": ("Industry", "Industri"),
+    },
     "goal_kind": {
         "qualitative": ("Qualitative", "Kvalitativt"),
         "measurable": ("Measurable", "Målbart"),
