@@ -119,7 +119,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The chart is drawn from the plan itself; render the report with the plan to see it.",
         "da": "Diagrammet tegnes ud fra selve planen; dan rapporten med planen for at se det."},
     "chart_inventory": {"en": "Inventory", "da": "Klimaregnskab"},
-    "chart_bau": {"en": "Business as usual (BAU)", "da": "Basisfremskrivning (BAU)"},
+    "chart_bau": {"en": "Business as usual (BAU)", "da": "BAU-fremskrivning"},
     "chart_pathway": {"en": "Action pathway", "da": "Reduktionssti"},
     "chart_target": {"en": "Target path", "da": "Målsti"},
     "chart_manko": {"en": "Manko (gap to target)", "da": "Manko"},
