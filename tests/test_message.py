@@ -104,9 +104,10 @@ def test_only_plain_fields_are_allowed(template: str) -> None:
         fields_of(template)
 
 
-def test_number_has_no_grouping_below_ten_thousand() -> None:
-    assert (number(7400, "en"), number(7400, "da"), number(10_000, "da")) == (
-        "7400", "7400", "10.000")
+def test_number_groups_from_a_thousand_but_keeps_years() -> None:
+    assert (number(3700, "en"), number(3700, "da"), number(10_000, "da"), number(999, "da"),
+            number(2050, "da"), number(1899, "da")) == (
+        "3,700", "3.700", "10.000", "999", "2050", "1.899")
 
 
 # -- Phrase and bilingual -----------------------------------------------------------------------

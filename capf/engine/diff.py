@@ -62,19 +62,21 @@ class VerdictDiff(Model):
             if changes:
                 out.append(f"{label('diff_' + key, lang)}:")
                 shown = _status if key == "criteria_changed" else _short
-                out += [f"  {c.id}: {shown(c.old, lang)} → {shown(c.new, lang)}"
+                out += [f"  {c.id}: {shown(c.old, lang, c.id)} → {shown(c.new, lang, c.id)}"
                         for c in changes]
         if len(out) == 1:
             out.append(label("diff_nothing", lang))
         return "\n".join(out)
 
 
-def _short(value: Any, lang: str) -> str:
-    """A changed value as one readable line: codes by their labels, numbers in `lang`'s style."""
-    return "—" if value is None else quote(value, lang, 80)
+def _short(value: Any, lang: str, where: str) -> str:
+    """A changed value as one readable line: codes by their labels, numbers in `lang`'s style
+    (the change id's last part names the field, so a year stays a year)."""
+    field = where.replace(":", "/").rsplit("/", 1)[-1]
+    return "—" if value is None else quote(value, lang, 80, field)
 
 
-def _status(value: Any, lang: str) -> str:
+def _status(value: Any, lang: str, _where: str) -> str:
     return "—" if value is None else label(str(value), lang)
 
 

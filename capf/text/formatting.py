@@ -2,7 +2,8 @@
 
 Babel knows the national conventions (`1.234.567 t CO2e`, `1. juni 2030`); it is imported inside
 each function because `capf check` never formats a report and start-up time matters there.
-Years and small whole numbers stay as written (`2050`, not `2.050`), as in capf.text.message.
+Years stay as written (`2050`, not `2.050`); other figures from 1,000 on are grouped, as in
+capf.text.message.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from capf.text.values import field_label, value_label
+from capf.text.message import looks_like_year
+from capf.text.values import field_label, name_label
 
 LOCALES = {"da": "da_DK", "en": "en_GB"}
 _DATE_FORMAT = {"da": "d. MMMM y", "en": "d MMMM y"}
@@ -62,9 +64,17 @@ def day(value: date | str, lang: str) -> str:
                            locale=_locale(lang)))
 
 
-def plain_number(value: float, lang: str) -> str:
-    """Whole numbers under 10,000 as written (years, counts); larger or fractional ones grouped."""
-    if isinstance(value, int) and abs(value) < 10_000:
+def is_year_field(field: str) -> bool:
+    return field == "year" or field.endswith(("_year", "_until"))
+
+
+def plain_number(value: float, lang: str, field: str = "") -> str:
+    """Years and numbers under 1,000 as written; others grouped as `number` does.
+
+    A year is told by its field's name (`year`, `*_year`) or, with no field, by its size.
+    """
+    year = is_year_field(field) if field else looks_like_year(value)
+    if isinstance(value, int) and (abs(value) < 1000 or year):
         return str(value)
     return number(value, lang, digits=0 if float(value).is_integer() else 1)
 
@@ -91,15 +101,16 @@ def _text(value: Any, lang: str, field: str = "") -> str:
     if isinstance(value, bool):
         return _BOOL.get(lang, _BOOL["en"])[value]
     if isinstance(value, int | float):
-        return plain_number(value, lang)
+        return plain_number(value, lang, field)
     if isinstance(value, str):
         return field_label(field, value, lang)
-    if isinstance(value, list):
-        return "[" + ", ".join(_text(v, lang, field) for v in value) + "]"
-    if isinstance(value, Mapping):
-        parts = [f"{value_label(str(k), lang)}: {_text(v, lang, str(k))}"
-                 for k, v in value.items() if k != "evidence"]
-        return "{" + "; ".join(parts) + "}"
+    if isinstance(value, list):  # "1; 2,5" in Danish, where the comma is the decimal mark
+        sep = "; " if lang == "da" and any(isinstance(v, float) for v in value) else ", "
+        return sep.join(_text(v, lang, field) for v in value) or "–"
+    if isinstance(value, Mapping):  # "år: 1990 · i alt: 250.000 · sektorer: (Energi: …)"
+        parts = " · ".join(f"{name_label(str(k), lang)}: {_text(v, lang, str(k))}"
+                           for k, v in value.items() if k != "evidence")
+        return f"({parts})" if field and not field.isdigit() else parts
     return json.dumps(value, ensure_ascii=False, default=str)
 
 

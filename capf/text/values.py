@@ -219,3 +219,39 @@ def value_label(value: str, lang: str, kind: str | None = None) -> str:
 def field_label(field: str, value: str, lang: str) -> str:
     """The label of a plan field's value, its kind told by the field's name."""
     return value_label(value, lang, FIELD_KINDS.get(field))
+
+
+# The plan's field names most often quoted in a report, as words; others are shown by their label
+# when they are codes themselves (sector keys), else as they are.
+FIELD_NAMES: dict[str, tuple[str, str]] = {
+    "year": ("year", "år"), "total": ("total", "i alt"), "sectors": ("sectors", "sektorer"),
+    "t_co2e": ("t CO2e", "t CO2e"), "percent": ("percent", "procent"),
+    "reference_year": ("reference year", "basisår"), "type": ("type", "type"),
+    "sector": ("sector", "sektor"), "title": ("title", "titel"), "status": ("status", "status"),
+    "owner": ("owner", "ansvarlig"), "hazard": ("hazard", "klimafare"),
+    "relevant": ("relevant", "relevant"), "risk_current": ("risk today", "risiko i dag"),
+    "risk_future": ("future risk", "fremtidig risiko"), "date": ("date", "dato"),
+    "body": ("body", "organ"), "by": ("by", "af"), "horizon": ("horizon", "tidshorisont"),
+    "tonnes": ("tonnes", "ton"), "tonnes_per_capita": ("t per resident", "t pr. indbygger"),
+    "effect": ("effect", "effekt"), "id": ("id", "id"), "name": ("name", "navn"),
+    "description": ("description", "beskrivelse"), "phase": ("phase", "fase"),
+    "method": ("method", "metode"), "priority": ("priority", "prioriteret"),
+    "not_relevant_reason": ("reason", "begrundelse"), "start": ("start", "start"),
+    "end": ("end", "slut"), "source": ("source", "kilde"), "amount_dkk": ("DKK", "kr."),
+    "fte": ("FTE", "årsværk"), "justification": ("justification", "begrundelse"),
+    "response": ("response", "håndtering"), "group": ("group", "gruppe"),
+    "benefit": ("benefit", "merværdi"), "theme": ("theme", "tema"),
+    "roles": ("roles", "roller"), "partners": ("partners", "partnere"),
+    "signed_by": ("signed by", "underskrevet af"), "paris_compatible": ("Paris-compatible",
+                                                                         "Paris-kompatibel"),
+    "neutrality_year": ("neutrality year", "neutralitetsår"),
+    "resilience_year": ("resilience year", "klimarobusthedsår"),
+}
+
+
+def name_label(field: str, lang: str) -> str:
+    """A plan field's name as a word in `lang` (a sector key by its sector's label)."""
+    pair = FIELD_NAMES.get(field)
+    if pair is not None:
+        return pair[1] if lang == "da" else pair[0]
+    return value_label(field, lang)
