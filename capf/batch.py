@@ -24,7 +24,7 @@ from capf.model.errors import CapfError, UsageError
 from capf.model.rule import ELEMENTS
 from capf.read.plan import load_plan
 from capf.render.summary import COUNTED, Row, summary_csv, summary_workbook
-from capf.text.formatting import csv_delimiter
+from capf.text.formatting import csv_delimiter, day, percent
 from capf.text.labels import label, words
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
@@ -111,11 +111,12 @@ def run_batch(inputs: Sequence[str], outdir: Path, ruleset: RuleSet, *, as_of: d
             tally: Counter[str] = Counter(r.outcome for r in verdict.results)
             row = Row(file=str(path), stem=stem, name=verdict.plan.name, status=verdict.status,
                       elements={e.id: e.status for e in verdict.elements},
-                      counts={k: tally.get(k, 0) for k in COUNTED})
+                      scores={e.id: e.score for e in verdict.elements},
+                      counts={k: tally.get(k, 0) for k in COUNTED}, as_of=verdict.as_of)
         rows.append(row)
         if progress is not None:
             print(f"[{number}/{len(paths)}] {path.name}: {row.status or 'error'}", file=progress)
-    write_atomic(outdir / "summary.csv", summary_csv(rows, delimiter or csv_delimiter(lang)))
+    write_atomic(outdir / "summary.csv", summary_csv(rows, delimiter or csv_delimiter(lang), lang))
     write_atomic(outdir / "summary.xlsx", summary_workbook(rows, lang))
     write_atomic(outdir / "overview.html", overview_html(rows, ruleset, as_of, lang))
     return rows
@@ -128,6 +129,7 @@ def overview_html(rows: Sequence[Row], ruleset: RuleSet, as_of: date, lang: str)
     statuses = Counter(row.status or "error" for row in rows)
     return environment().get_template("overview.html.j2").render(
         rows=rows, elements=ELEMENTS, lang=lang, label=lambda key: label(key, lang),
-        href=lambda row, kind: quote(f"{row.stem}.{kind}"), as_of=as_of.isoformat(),
+        href=lambda row, kind: quote(f"{row.stem}.{kind}"), as_of=day(as_of, lang),
+        score=lambda value: "–" if value is None else percent(value, lang),
         profile=f"{ruleset.id} {ruleset.version}", title=ruleset.title.get(lang),
         statuses=statuses, words=words(lang))

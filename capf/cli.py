@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
@@ -35,10 +34,8 @@ from capf.render.junit import junit_xml
 from capf.render.sarif import sarif_log
 from capf.render.terminal import verdict_text
 from capf.text.labels import label
+from capf.text.language import DEFAULT_LANG, LANG_VARIABLE, LANGS, output_lang
 
-LANGS = ("da", "en")
-DEFAULT_LANG = "da"
-LANG_VARIABLE = "CAPF_LANG"
 EXIT_OK, EXIT_NON_COMPLIANT, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md"}
 CHECKLIST_FORMATS = {".md": "md", ".html": "html", ".htm": "html", ".csv": "csv",
@@ -276,7 +273,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     progress = sys.stderr if sys.stderr.isatty() else None
     rows = run_batch(args.inputs, args.output, ruleset, as_of=args.as_of or date.today(),
                      lang=args.lang, progress=progress, delimiter=_delimiter(args))
-    print(f"wrote {len(rows)} plan(s) to {args.output} (overview.html, summary.csv, summary.xlsx)")
+    print(label("wrote_batch", args.lang).format(n=len(rows), path=args.output))
     broken = [row.file for row in rows if row.error]
     if broken:
         print(f"capf: error: {len(broken)} of {len(rows)} plan(s) could not be loaded (see "
@@ -344,18 +341,6 @@ def cmd_schema(args: argparse.Namespace) -> int:
 COMMANDS = {"check": cmd_check, "report": cmd_report, "checklist": cmd_checklist,
             "batch": cmd_batch, "diff": cmd_diff, "init": cmd_init, "validate": cmd_validate,
             "rules": cmd_rules, "schema": cmd_schema}
-
-
-def output_lang(given: str | None) -> str:
-    """`--lang` if given, else $CAPF_LANG, else Danish: one default for every command."""
-    if given is not None:
-        return given
-    chosen = os.environ.get(LANG_VARIABLE, "").strip().lower()
-    if not chosen:
-        return DEFAULT_LANG
-    if chosen not in LANGS:
-        raise UsageError(f"{LANG_VARIABLE}={chosen!r}: use one of {', '.join(LANGS)}")
-    return chosen
 
 
 def main(argv: Sequence[str] | None = None) -> int:

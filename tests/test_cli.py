@@ -354,13 +354,15 @@ def test_batch_judges_every_good_plan_and_reports_the_corrupt_one(tmp_path: Path
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temp files left
     with (out / "summary.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter=";"))
-    assert [Path(r["file"]).stem for r in rows] == sorted([*good, "corrupt"])
-    broken = next(r for r in rows if r["file"].endswith("corrupt.yaml"))
-    assert broken["status"] == "" and "corrupt.yaml" in broken["message"]
-    odder = next(r for r in rows if r["name"] == "Odder Kommune")
-    assert odder["status"] == "compliant_with_observations" and odder["message"] == ""
-    assert {"governance", "adaptation", "neutrality", "inclusion", "pass", "fail",
-            "needs_review", "waived", "error"} <= set(odder)
+    assert [Path(r["Fil"]).stem for r in rows] == sorted([*good, "corrupt"])
+    broken = next(r for r in rows if r["Fil"].endswith("corrupt.yaml"))
+    assert broken["Samlet"] == "" and "corrupt.yaml" in broken["Fejl ved indlæsning"]
+    odder = next(r for r in rows if r["Kommune"] == "Odder Kommune")
+    assert odder["Samlet"] == "opfylder kravene med bemærkninger"
+    assert odder["Fejl ved indlæsning"] == "" and odder["Vurderet pr."] == "1. januar 2026"
+    assert {"Styring og samarbejde", "Klimatilpasning", "Udledningsneutral",
+            "Social inklusion og merværdier", "Styring og samarbejde: score", "Bestået",
+            "Mangel", "Kræver vurdering", "Dispenseret", "Fejl"} <= set(odder)
     overview = (out / "overview.html").read_text(encoding="utf-8")
     assert "Odder Kommune" in overview and 'href="odder.report.html"' in overview
 

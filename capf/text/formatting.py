@@ -92,10 +92,10 @@ def quote(value: Any, lang: str, limit: int = 160, field: str = "") -> str:
     ambiguous code's kind); `evidence` objects are left out, the report shows them as page
     references.
     """
-    return shorten(_text(value, lang, field), limit)
+    return shorten(_text(value, lang, field, top=True), limit)
 
 
-def _text(value: Any, lang: str, field: str = "") -> str:
+def _text(value: Any, lang: str, field: str = "", *, top: bool = False) -> str:
     if value is None:
         return "–"
     if isinstance(value, bool):
@@ -110,7 +110,7 @@ def _text(value: Any, lang: str, field: str = "") -> str:
     if isinstance(value, Mapping):  # "år: 1990 · i alt: 250.000 · sektorer: (Energi: …)"
         parts = " · ".join(f"{name_label(str(k), lang)}: {_text(v, lang, str(k))}"
                            for k, v in value.items() if k != "evidence")
-        return f"({parts})" if field and not field.isdigit() else parts
+        return parts if top or field.isdigit() else f"({parts})"
     return json.dumps(value, ensure_ascii=False, default=str)
 
 

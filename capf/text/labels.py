@@ -34,6 +34,8 @@ LABELS: dict[str, dict[str, str]] = {
     # command messages
     "wrote": {"en": "wrote {path}", "da": "skrev {path}"},
     "valid": {"en": "valid", "da": "gyldig"},
+    "wrote_batch": {"en": "wrote {n} plan(s) to {path} (overview.html, summary.csv, summary.xlsx)",
+                    "da": "skrev {n} plan(er) til {path} (overview.html, summary.csv, summary.xlsx)"},
     # levels
     "essential": {"en": "essential", "da": "krav"},
     "recommended": {"en": "recommended", "da": "anbefaling"},
@@ -48,6 +50,37 @@ LABELS: dict[str, dict[str, str]] = {
     "gaps": {"en": "Gaps", "da": "Mangler"},
     "no_gaps": {"en": "No gaps found.", "da": "Ingen mangler fundet."},
     "waivers_unmatched": {"en": "Waivers matching no gap", "da": "Dispensationer uden mangel"},
+    # report: the one-minute summary (capf.render.digest)
+    "summary": {"en": "Summary", "da": "Kort fortalt"},
+    "top_gaps": {"en": "The most important gaps", "da": "De vigtigste mangler"},
+    "details": {"en": "Details", "da": "Detaljer"},
+    "see_detail": {"en": "details", "da": "se detaljer"},
+    "summary_unmet": {"en": "{what} not met", "da": "{what} er ikke opfyldt"},
+    "summary_all_met": {"en": "every requirement is met", "da": "alle krav er opfyldt"},
+    "summary_review": {"en": "{what} left for a reviewer to judge",
+                       "da": "{what} kræver en manuel vurdering"},
+    "n_essential_one": {"en": "essential requirement", "da": "krav"},
+    "n_essential_many": {"en": "essential requirements", "da": "krav"},
+    "n_recommended_one": {"en": "recommendation", "da": "anbefaling"},
+    "n_recommended_many": {"en": "recommendations", "da": "anbefalinger"},
+    "n_items_one": {"en": "item", "da": "punkt"},
+    "n_items_many": {"en": "items", "da": "punkter"},
+    "and": {"en": "and", "da": "og"},
+    "no_top_gaps": {"en": "No gaps: nothing to fix before submission.",
+                    "da": "Ingen mangler: intet at rette før indsendelse."},
+    # report: the emission pathway table (capf.render.pathway)
+    "pathway_table": {"en": "Emissions by year (t CO2e)", "da": "Udledning pr. år (t CO2e)"},
+    "col_year": {"en": "Year", "da": "År"},
+    "col_inventory": {"en": "Inventory", "da": "Klimaregnskab"},
+    "col_bau": {"en": "BAU", "da": "BAU-fremskrivning"},
+    "col_pathway": {"en": "Action pathway", "da": "Reduktionssti"},
+    "col_target": {"en": "Target level", "da": "Målniveau"},
+    "col_manko": {"en": "Manko", "da": "Manko"},
+    "pathway_table_note": {
+        "en": "Manko: how far the action pathway lies above the target level in a milestone year.",
+        "da": "Manko: hvor meget reduktionsstien ligger over målniveauet i et milepælsår."},
+    "page_label": {"en": "Page", "da": "Side"},
+    "page_of": {"en": "of", "da": "af"},
     # report: header, scorecard, footer
     "report_title": {"en": "Gap report", "da": "Mangelrapport"},
     "overall": {"en": "Overall verdict", "da": "Samlet vurdering"},
@@ -159,7 +192,10 @@ LABELS: dict[str, dict[str, str]] = {
     "diff_values_changed": {"en": "Changed values", "da": "Ændrede værdier"},
     "diff_plan_changes": {"en": "Changes in the plan", "da": "Ændringer i planen"},
     "diff_nothing": {"en": "No differences.", "da": "Ingen forskelle."},
-    # batch overview page
+    # batch overview page and summary.csv
+    "col_file": {"en": "File", "da": "Fil"},
+    "col_message": {"en": "Error", "da": "Fejl ved indlæsning"},
+    "overview_scores": {"en": "Scores", "da": "Score"},
     "overview_heading": {"en": "Climate action plans: overview",
                          "da": "Klimahandlingsplaner: overblik"},
     "overview_municipality": {"en": "Municipality", "da": "Kommune"},

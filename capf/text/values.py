@@ -245,7 +245,10 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "signed_by": ("signed by", "underskrevet af"), "paris_compatible": ("Paris-compatible",
                                                                          "Paris-kompatibel"),
     "neutrality_year": ("neutrality year", "neutralitetsår"),
-    "resilience_year": ("resilience year", "klimarobusthedsår"),
+    "resilience_year": ("resilience year", "klimarobusthedsår"), "text": ("text", "tekst"),
+    "hazards": ("hazards", "klimafarer"), "timeline": ("timeline", "tidsplan"),
+    "financing": ("financing", "finansiering"), "staff": ("staff", "personale"),
+    "co_benefits": ("co-benefits", "merværdier"), "value": ("value", "værdi"),
 }
 
 
