@@ -12,22 +12,19 @@ import argparse
 import json
 import sys
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from functools import cache
 from pathlib import Path
-
-from pydantic import ValidationError
 
 from capf.batch import run_batch, write_atomic
 from capf.docs.plan_template import plan_template
 from capf.docs.rule_reference import rules_json, rules_markdown
 from capf.engine.evaluator import ENGINE_VERSION, evaluate
 from capf.engine.ruleset import DEFAULT_PROFILE, RuleSet, load_ruleset
-from capf.model.errors import CapfError, UsageError, first_problem
+from capf.model.errors import CapfError, UsageError
 from capf.model.verdict import Verdict
-from capf.read.document import read_file
-from capf.read.plan import Plan, load_plan, plan_from_document
+from capf.read.plan import Plan, load_plan
 from capf.read.schema import SCHEMA_NAMES, load_schema
 from capf.read.waiver import load_waivers
 from capf.render.junit import junit_xml
@@ -282,29 +279,14 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return EXIT_NON_COMPLIANT if any(r.status in FAILING for r in rows) else EXIT_OK
 
 
-def _verdict_or_plan(path: Path, args: argparse.Namespace,
-                     ruleset: Callable[[], RuleSet]) -> tuple[Verdict, Plan | None]:
-    """A verdict JSON file as it is; a plan judged with --profile and --as-of."""
-    document = read_file(path)
-    data = document.data
-    if isinstance(data, dict) and "results" in data and "ruleset" in data:
-        try:
-            return Verdict.model_validate_json(document.text or ""), None
-        except ValidationError as exc:
-            place, message = first_problem(exc)
-            raise CapfError(f"{path}: not a valid verdict at /{place.replace('.', '/')}: "
-                            f"{message}", source=str(path)) from None
-    plan = plan_from_document(document)
-    return evaluate(plan, ruleset(), as_of=args.as_of), plan
-
-
 def cmd_diff(args: argparse.Namespace) -> int:
-    from capf.engine.diff import diff
+    from capf.engine.diff import diff, verdict_or_plan
 
     ruleset = cache(lambda: load_ruleset(args.profile))  # only loaded when a plan is given
-    args.as_of = args.as_of or date.today()  # both plans judged as of the same day
-    (old, old_plan), (new, new_plan) = (_verdict_or_plan(Path(p), args, ruleset)
-                                        for p in (args.old, args.new))
+    as_of = args.as_of or date.today()  # both plans judged as of the same day
+    (old, old_plan), (new, new_plan) = (
+        verdict_or_plan(Path(p), lambda plan: evaluate(plan, ruleset(), as_of=as_of))
+        for p in (args.old, args.new))
     result = diff(old, new, old_plan=old_plan, new_plan=new_plan)
     _emit(args, result.model_dump_json(indent=2) if args.format == "json"
           else result.text(args.lang))
@@ -348,7 +330,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _utf8_stdout()
         args = build_parser().parse_args(argv)
         if "lang" in args:
-            args.lang = output_lang(args.lang)
+            try:
+                args.lang = output_lang(args.lang)
+            except ValueError as exc:
+                raise UsageError(str(exc)) from None
         return COMMANDS[args.command](args)
     except CapfError as exc:
         print(f"capf: error: {exc}", file=sys.stderr)

@@ -8,20 +8,18 @@ from __future__ import annotations
 
 import os
 
-from capf.model.errors import UsageError
-
 LANGS = ("da", "en")
 DEFAULT_LANG = "da"
 LANG_VARIABLE = "CAPF_LANG"
 
 
 def output_lang(given: str | None) -> str:
-    """`given` (from --lang) if set, else $CAPF_LANG, else Danish; a bad variable is a usage error."""
+    """`given` (from --lang) if set, else $CAPF_LANG, else Danish; ValueError for a bad variable."""
     if given is not None:
         return given
     chosen = os.environ.get(LANG_VARIABLE, "").strip().lower()
     if not chosen:
         return DEFAULT_LANG
     if chosen not in LANGS:
-        raise UsageError(f"{LANG_VARIABLE}={chosen!r}: use one of {', '.join(LANGS)}")
+        raise ValueError(f"{LANG_VARIABLE}={chosen!r}: use one of {', '.join(LANGS)}")
     return chosen
