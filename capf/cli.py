@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import textwrap
 from collections.abc import Sequence
 from datetime import date
 from functools import cache
@@ -20,23 +19,21 @@ from pathlib import Path
 from capf.batch import run_batch, write_atomic
 from capf.docs.plan_template import plan_template
 from capf.docs.rule_reference import rules_json, rules_markdown
+from capf.docs.status_template import status_template
 from capf.engine.evaluator import ENGINE_VERSION, evaluate
+from capf.engine.follow_up import DEFAULT_FOLLOW_UP_PROFILE, evaluate_follow_up
 from capf.engine.ruleset import DEFAULT_PROFILE, RuleSet, load_ruleset
 from capf.model.errors import CapfError, UsageError
 from capf.model.verdict import Verdict
 from capf.read.plan import Plan, load_plan
 from capf.read.schema import SCHEMA_NAMES, load_schema
+from capf.read.status import load_status
 from capf.read.waiver import load_waivers
-from capf.render.junit import junit_xml
-from capf.render.sarif import sarif_log
-from capf.render.terminal import verdict_text
+from capf.render import formats as out
 from capf.text.labels import label
 from capf.text.language import DEFAULT_LANG, LANG_VARIABLE, LANGS, output_lang
 
 EXIT_OK, EXIT_NON_COMPLIANT, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
-REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md"}
-CHECKLIST_FORMATS = {".md": "md", ".html": "html", ".htm": "html", ".csv": "csv",
-                     ".xlsx": "xlsx"}
 EXIT_CODES = """\
 exit codes: 0 compliant or compliant with observations · 1 non-compliant, or needs review
             (an essential item only a person can settle; settle it with a waiver) ·
@@ -82,10 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "capf check draft.yaml --format junit --lang da > capf-junit.xml",
                     "", EXIT_CODES, lang=True)
     check.add_argument("plans", nargs="+", metavar="PLAN")
-    _judging_options(check)
-    check.add_argument("--format", choices=("text", "json", "sarif", "junit"), default="text",
-                       help="json: the verdict (an array of verdicts for several plans)")
-    _document_output(check)
+    _judging_options(check, verdict=True)
 
     report = command("report", "write the gap report of one plan (format from the suffix)",
                      "capf report draft.yaml -o rapport.html --lang da",
@@ -127,8 +121,16 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--format", choices=("text", "json"), default="text")
     _document_output(diff)
 
-    init = command("init", "write a commented plan template to fill in",
-                   "capf init -o klimaplan.yaml", "capf init --lang en > plan.yaml", lang=True)
+    monitor = command("monitor", "judge a plan's yearly follow-up from its status reports",
+                      "capf monitor plan.yaml status-2024.yaml status-2025.yaml --format json",
+                      "", "exit: 0 on track, 1 off track or needs review, 2 bad input", lang=True)
+    monitor.add_argument("plan", metavar="PLAN")
+    monitor.add_argument("statuses", nargs="+", type=Path, metavar="STATUS", help="its status reports")
+    _judging_options(monitor, waivers=False, profile=DEFAULT_FOLLOW_UP_PROFILE, verdict=True)
+
+    init = command("init", "write a commented plan (or status report) template to fill in",
+                   "capf init -o klimaplan.yaml", "capf init --status klimaplan.yaml", lang=True)
+    init.add_argument("--status", default=None, metavar="PLAN", help="a status report template")
     _document_output(init)
     init.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
@@ -150,31 +152,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _judging_options(parser: argparse.ArgumentParser, *, waivers: bool = True) -> None:
-    parser.add_argument("--profile", default=DEFAULT_PROFILE, metavar="P|PATH",
-                        help=f"built-in profile id or profile file (default {DEFAULT_PROFILE})")
+def _judging_options(parser: argparse.ArgumentParser, *, waivers: bool = True,
+                     profile: str = DEFAULT_PROFILE, verdict: bool = False) -> None:
+    """How to judge; with `verdict` also the verdict's form (check, monitor)."""
+    parser.add_argument("--profile", default=profile, metavar="P|PATH",
+                        help=f"built-in profile id or profile file (default {profile})")
     parser.add_argument("--as-of", type=_as_of, default=None, metavar="DATE",
                         help="judge as of this date (default: today)")
     if waivers:
         parser.add_argument("--waivers", type=Path, default=None, metavar="FILE",
                             help="YAML file of waivers (reason and expiry required)")
+    if verdict:
+        parser.add_argument("--format", choices=out.FORMATS, default="text",
+                            help="json: the verdict (an array of verdicts for several plans)")
+        _document_output(parser)
 
 
 def _output(parser: argparse.ArgumentParser, metavar: str) -> None:
     parser.add_argument("-o", "--output", type=Path, required=True, metavar=metavar)
 
 
-CSV_DELIMITERS = {";": ";", ",": ",", "tab": "\t"}
-
-
 def _csv_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--csv-delimiter", choices=sorted(CSV_DELIMITERS), default=None,
+    parser.add_argument("--csv-delimiter", choices=sorted(out.CSV_DELIMITERS), default=None,
                         help="CSV separator (default: ; for --lang da, as Danish Excel expects, "
                         ", for en)")
 
 
 def _delimiter(args: argparse.Namespace) -> str | None:
-    return CSV_DELIMITERS[args.csv_delimiter] if args.csv_delimiter else None
+    return out.CSV_DELIMITERS[args.csv_delimiter] if args.csv_delimiter else None
 
 
 def _document_output(parser: argparse.ArgumentParser) -> None:
@@ -189,23 +194,6 @@ def _emit(args: argparse.Namespace, text: str) -> None:
         sys.stdout.write(text)
     else:
         _written(args.output, text, getattr(args, "lang", DEFAULT_LANG))
-
-
-def _utf8_stdout() -> None:
-    """Machine output is UTF-8 whatever the console: a cp1252 redirect on Windows would otherwise
-    crash on `≥` or write bytes that contradict JUnit's encoding="utf-8" declaration."""
-    stdout = sys.stdout
-    encoding = (getattr(stdout, "encoding", "") or "").lower().replace("-", "")
-    if encoding != "utf8" and hasattr(stdout, "reconfigure"):
-        stdout.reconfigure(encoding="utf-8")
-
-
-def _format(path: Path, formats: dict[str, str]) -> str:
-    fmt = formats.get(path.suffix.lower())
-    if fmt is None:
-        raise UsageError(f"{path}: unknown output type {path.suffix or '(none)'!r}; "
-                         f"use {', '.join(sorted(formats))}")
-    return fmt
 
 
 def _judge_all(args: argparse.Namespace,
@@ -228,25 +216,22 @@ def _written(path: Path, text: str | bytes, lang: str) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     ruleset, judged = _judge_all(args, args.plans)
     verdicts = [verdict for _, verdict in judged]
-    if args.format == "json":
-        texts = [v.model_dump_json(indent=2) for v in verdicts]
-        text = texts[0] if len(texts) == 1 else \
-            "[\n" + ",\n".join(textwrap.indent(t, "  ") for t in texts) + "\n]"
-    elif args.format == "sarif":
-        text = json.dumps(sarif_log(verdicts, ruleset, args.lang), indent=2, ensure_ascii=False)
-    elif args.format == "junit":
-        text = junit_xml(verdicts, args.lang).rstrip("\n")
-    else:
-        text = "\n\n".join(verdict_text(v, args.lang) for v in verdicts)
-    _emit(args, text)
+    _emit(args, out.verdicts_document(verdicts, ruleset, args.format, args.lang))
     worst = any(v.status in FAILING for v in verdicts)
     return EXIT_NON_COMPLIANT if worst else EXIT_OK
+
+
+def cmd_monitor(args: argparse.Namespace) -> int:
+    ruleset, plan = load_ruleset(args.profile), load_plan(Path(args.plan))
+    verdict = evaluate_follow_up(plan, [load_status(p) for p in args.statuses], ruleset, as_of=args.as_of)
+    _emit(args, out.verdicts_document([verdict], ruleset, args.format, args.lang))
+    return EXIT_NON_COMPLIANT if verdict.status in (*FAILING, "off_track") else EXIT_OK
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     from capf.render.report import render_report
 
-    fmt = _format(args.output, REPORT_FORMATS)
+    fmt = out.format_of(args.output, out.REPORT_FORMATS)
     ruleset, [(plan, verdict)] = _judge_all(args, [args.plan])
     return _written(args.output, render_report(verdict, fmt, args.lang, plan=plan,
                                                ruleset=ruleset), args.lang)
@@ -255,7 +240,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_checklist(args: argparse.Namespace) -> int:
     from capf.render.checklist import checklist_workbook, render_checklist
 
-    fmt = _format(args.output, CHECKLIST_FORMATS)
+    fmt = out.format_of(args.output, out.CHECKLIST_FORMATS)
     ruleset, judged = _judge_all(args, [args.plan] if args.plan else [])
     verdict = judged[0][1] if judged else None
     if fmt == "xlsx":
@@ -295,7 +280,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    text = plan_template(args.lang)
+    text = status_template(load_plan(args.status), args.lang) if args.status else plan_template(args.lang)
     if args.output is not None and args.output.exists() and not args.force:
         raise UsageError(f"{args.output}: file exists; use --force to overwrite it")
     _emit(args, text)
@@ -322,12 +307,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 COMMANDS = {"check": cmd_check, "report": cmd_report, "checklist": cmd_checklist,
             "batch": cmd_batch, "diff": cmd_diff, "init": cmd_init, "validate": cmd_validate,
-            "rules": cmd_rules, "schema": cmd_schema}
+            "rules": cmd_rules, "schema": cmd_schema, "monitor": cmd_monitor}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        _utf8_stdout()
+        out.utf8_stdout()
         args = build_parser().parse_args(argv)
         if "lang" in args:
             try:

@@ -9,10 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_rule_examples import all_rules
+from test_rule_examples import all_rules, example_context
 
 from capf import evaluate, load_plan, load_ruleset
-from capf.engine.checks.spec import Context
 from capf.engine.evaluator import run_rule
 from capf.engine.ruleset import BUILTIN_PROFILES
 from capf.model.rule import Text
@@ -178,9 +177,8 @@ def _findings() -> list[tuple[str, Result]]:
                 out.append((f"{path.stem}/{profile}/{result.rule}", result))
     for compiled in all_rules():
         for index, fragment in enumerate(compiled.rule.examples.fail):
-            plan = load_plan(fragment, source=f"{compiled.rule.id} example")
             out.append((f"{compiled.rule.id}/fail{index}",
-                        run_rule(compiled, Context(plan.data, AS_OF))))
+                        run_rule(compiled, example_context(compiled, fragment))))
     return [(where, r) for where, r in out if r.outcome not in ("pass", "not_applicable")]
 
 

@@ -1,6 +1,8 @@
-"""docs/plan-format.md, generated from the plan schema's own descriptions so it cannot drift.
+"""docs/plan-format.md and docs/status-format.md, generated from the schemas' own descriptions.
 
-Regenerate with `python -m capf.docs.plan_format > docs/plan-format.md`; a test compares.
+One generator for both documents (`format_markdown(schema, intro)`), so they cannot drift from
+their schemas or from each other. Regenerate with `CAPF_REGEN=1 python -m pytest
+tests/test_golden.py tests/test_follow_up.py`; tests compare.
 """
 
 from __future__ import annotations
@@ -82,10 +84,38 @@ def _table(title: str, anchor: str, node: dict[str, Any], defs: dict[str, Any],
     out.append("")
 
 
+STATUS_INTRO = """# Writing a status report for capf
+
+Generated from [`schemas/status.schema.json`](../schemas/status.schema.json) (regenerate with
+`CAPF_REGEN=1 python -m pytest tests/test_follow_up.py`); do not edit by hand.
+
+A status report is the yearly follow-up of an adopted plan: realised emissions, where each of the
+plan's actions stands, the plan's indicators and adaptation goals. It is one YAML (or JSON)
+document, read as strictly as a plan (unknown keys refused, integer years, quoted ISO dates,
+no anchors or duplicate keys; any item may carry `evidence`). Only `follows` and
+`reporting_year` are required: what a report leaves out is a gap the monitoring rules report.
+
+`follows.plan_sha256` ties the report to one version of the plan: `capf monitor` refuses a report
+whose hash is not the plan's (exit 2), so progress is never judged against another plan's
+actions. `capf init --status PLAN` writes a template with the hash and the plan's action ids;
+`capf monitor PLAN STATUS…` judges it (profile `monitoring`, docs/rules.md). Example reports:
+`examples/status/` (illustrative figures).
+"""
+
+
 def plan_format_markdown() -> str:
-    schema = load_schema("plan")
+    return format_markdown("plan", INTRO)
+
+
+def status_format_markdown() -> str:
+    return format_markdown("status", STATUS_INTRO)
+
+
+def format_markdown(schema_name: str, intro: str) -> str:
+    """The field reference of a schema: its top level, nested objects, then shared defs."""
+    schema = load_schema(schema_name)
     defs: dict[str, Any] = schema["$defs"]
-    out = [INTRO]
+    out = [intro]
     queue: list[tuple[str, str, dict[str, Any]]] = [("Top level", "top-level", schema)]
     while queue:
         title, anchor, node = queue.pop(0)

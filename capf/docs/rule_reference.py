@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 
 from capf.engine.checks.vocabulary import VOCABULARY
-from capf.engine.ruleset import CompiledRule, RuleSet, load_ruleset
+from capf.engine.ruleset import FOLLOW_UP_PROFILES, CompiledRule, RuleSet, load_ruleset
 from capf.model.rule import ELEMENTS
 from capf.text.labels import label
 
@@ -54,6 +54,21 @@ def rules_markdown(ruleset: RuleSet | None = None) -> str:
                 f"{c.profile} | {_cell(c.rule.title.en)} |" for c in rules]
         out.append("")
         for compiled in rules:
+            out += _rule_section(compiled)
+    for profile in FOLLOW_UP_PROFILES if whole else ():
+        follow_up = load_ruleset(profile)
+        out += [f"## Follow-up profile `{follow_up.id}`: {follow_up.title.en} "
+                f"({follow_up.title.da})", "",
+                "Judges a plan together with its status reports as one document: the plan at "
+                "`/plan`, the latest report at `/status`, every report in year order at "
+                "`/statuses` (`capf monitor`). Examples give `plan` and `status` (or "
+                "`statuses`); a report in an example may leave out `follows` and "
+                "`reporting_year` (2025).", "",
+                "| rule | criterion | level | title |", "|---|---|---|---|"]
+        out += [f"| [{c.rule.id}](#{c.rule.id.lower()}) | {c.rule.criterion} | {c.rule.level} | "
+                f"{_cell(c.rule.title.en)} |" for c in follow_up.rules]
+        out.append("")
+        for compiled in follow_up.rules:
             out += _rule_section(compiled)
     out += ["## Checks", "", "The closed vocabulary rules may use (plus `all`, `any`, `not`, "
             "`for_each`):", "", "| check | what it judges |", "|---|---|"]

@@ -25,6 +25,10 @@ from capf.text.message import fields_of
 
 DEFAULT_PROFILE = "dk2020"
 BUILTIN_PROFILES = ("c40-capf-2020", "dk2020", "klimaalliancen-2024")
+# Profiles that judge a plan together with its status reports (capf.engine.follow_up), not a
+# plan alone; loadable by id like the plan profiles.
+FOLLOW_UP_PROFILES = ("monitoring",)
+KNOWN_PROFILES = BUILTIN_PROFILES + FOLLOW_UP_PROFILES
 
 
 class Profile(Frozen):
@@ -76,7 +80,7 @@ class RuleSet:
 
 def load_ruleset(profile: str | Path = DEFAULT_PROFILE) -> RuleSet:
     """Load a built-in profile by id, or a profile file by path."""
-    if isinstance(profile, str) and profile in BUILTIN_PROFILES:
+    if isinstance(profile, str) and profile in KNOWN_PROFILES:
         return _builtin(profile)
     return _load(_profile_path(profile))
 
@@ -87,11 +91,11 @@ def _builtin(profile_id: str) -> RuleSet:
 
 
 def _profile_path(profile: str | Path) -> Path:
-    if isinstance(profile, str) and profile in BUILTIN_PROFILES:
+    if isinstance(profile, str) and profile in KNOWN_PROFILES:
         return data_dir("rules") / profile / "profile.yaml"
     path = Path(profile)
     if not path.is_file():
-        known = ", ".join(BUILTIN_PROFILES)
+        known = ", ".join(KNOWN_PROFILES)
         raise InvalidRules(f"{profile}: no such profile (built-in profiles: {known}; or give "
                            "the path of a profile file)", source=str(profile))
     return path
@@ -143,7 +147,7 @@ def _chain(path: Path) -> list[tuple[Path, Profile]]:
         parent = profile.extends
         if parent is None:
             current = None
-        elif parent in BUILTIN_PROFILES:
+        elif parent in KNOWN_PROFILES:
             current = _profile_path(parent)
         else:
             if Path(parent).is_absolute() or not _inside((current.parent / parent).resolve(),
@@ -197,7 +201,8 @@ def _load(path: Path) -> RuleSet:
                 for rule, file, owner in rules.values()]
     compiled.sort(key=lambda c: order_key(c.rule.element, c.rule.criterion, c.rule.id))
     ids = [p.id for _, p in chain]
-    criteria = tuple(sorted((c for c in catalogue.values() if c.profile in ids),
+    cited = {c.rule.criterion for c in compiled}  # a follow-up profile cites plan criteria
+    criteria = tuple(sorted((c for c in catalogue.values() if c.profile in ids or c.id in cited),
                             key=lambda c: order_key(c.element, c.id)))
     top = chain[-1][1]
     return RuleSet(top.id, top.version, top.title, tuple(ids), tuple(compiled), criteria,

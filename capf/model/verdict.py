@@ -50,6 +50,9 @@ CRITERION_STATUSES: tuple[CriterionStatus, ...] = ("met", "met_with_observations
 MET: tuple[CriterionStatus, ...] = ("met", "met_with_observations")  # every essential rule passes
 OVERALL_STATUSES: tuple[OverallStatus, ...] = ("compliant", "compliant_with_observations",
                                                "needs_review", "non_compliant")
+# A follow-up verdict (plan + status reports, capf.engine.follow_up) says whether the plan's
+# implementation is on track instead; the aggregation table is in that module's docstring.
+MonitoringStatus = Literal["on_track", "off_track", "needs_review"]
 OUTCOMES: tuple[RuleOutcome, ...] = ("pass", "fail", "needs_review", "waived", "error",
                                      "not_applicable")
 GRADING_NOTE = Text(
@@ -156,7 +159,9 @@ class WaiverReport(Model):
 class Verdict(Model):
     """The structured certification verdict for one plan under one rule set."""
 
-    status: OverallStatus = Field(description="Overall pre-screening status.")
+    status: OverallStatus | MonitoringStatus = Field(description=(
+        "Overall pre-screening status; for a follow-up (plan + status reports): on_track, "
+        "off_track or needs_review."))
     grading_note: Text = Field(description="What the grading is, and is not.")
     elements: list[ElementResult] = Field(description="The four CAPF elements.")
     criteria: list[CriterionResult] = Field(description="Every criterion of the profile.")

@@ -26,7 +26,7 @@ from capf.model.errors import Problem
 from capf.model.pointer import pointer
 from capf.read.resources import data_dir
 
-SCHEMA_NAMES = ("plan", "verdict", "rules")
+SCHEMA_NAMES = ("plan", "verdict", "rules", "status")
 
 
 def schema_path_of(name: str) -> Any:
@@ -35,7 +35,7 @@ def schema_path_of(name: str) -> Any:
 
 @cache
 def load_schema(name: str) -> dict[str, Any]:
-    """The published schema `name` (plan, verdict or rules) as a dict."""
+    """The published schema `name` (plan, verdict, rules or status) as a dict."""
     with schema_path_of(name).open(encoding="utf-8") as handle:
         schema: dict[str, Any] = json.load(handle)
     return schema

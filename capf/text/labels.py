@@ -13,6 +13,9 @@ LABELS: dict[str, dict[str, str]] = {
                                     "da": "opfylder kravene med bemærkninger"},
     # "needs_review" (an essential item a person must settle) shares the rule outcome's label
     "non_compliant": {"en": "non-compliant", "da": "opfylder ikke kravene"},
+    # overall status of a follow-up (plan + status reports)
+    "on_track": {"en": "on track", "da": "på sporet"},
+    "off_track": {"en": "off track", "da": "ikke på sporet"},
     # criterion / element status
     "met": {"en": "met", "da": "opfyldt"},
     "met_with_observations": {"en": "met with observations", "da": "opfyldt med bemærkninger"},

@@ -5,6 +5,9 @@ from __future__ import annotations
 from capf.engine.checks.coverage import COVERAGE_CHECKS
 from capf.engine.checks.domain import DOMAIN_CHECKS
 from capf.engine.checks.generic import GENERIC_CHECKS
+from capf.engine.checks.monitoring import MONITORING_CHECKS
+from capf.engine.checks.pathway import PATHWAY_CHECKS
 from capf.engine.checks.spec import CheckSpec
 
-VOCABULARY: dict[str, CheckSpec] = {**GENERIC_CHECKS, **DOMAIN_CHECKS, **COVERAGE_CHECKS}
+VOCABULARY: dict[str, CheckSpec] = {**GENERIC_CHECKS, **DOMAIN_CHECKS, **COVERAGE_CHECKS,
+                                    **MONITORING_CHECKS, **PATHWAY_CHECKS}

@@ -1,0 +1,80 @@
+"""The yearly follow-up: a plan and its status reports judged as one document by the same engine.
+
+The rules of a follow-up profile (rules/monitoring) read one document,
+`{"plan": <plan>, "status": <latest report>, "statuses": [<every report, by reporting year>]}`,
+so selectors, checks, examples and docs work as for plans, and evidence points into the right
+document. The verdict is the plan verdict's model; only its overall status is the follow-up's:
+
+    an essential rule `fail` or `error`                → off_track
+    else an essential rule `needs_review`              → needs_review
+    else                                               → on_track
+
+Recommended gaps (say, one sector above its pathway) are observations: they are listed and lower
+criterion and element statuses as in a plan verdict, but do not put the plan off track.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from capf.engine.checks.spec import Context
+from capf.engine.evaluator import build_verdict, run_rule
+from capf.engine.ruleset import RuleSet, load_ruleset
+from capf.model.verdict import MonitoringStatus, Verdict
+from capf.read.plan import Plan, load_plan
+from capf.read.status import StatusReport, follows_plan, load_status
+
+DEFAULT_FOLLOW_UP_PROFILE = "monitoring"
+
+
+def follow_up_status(results: Sequence[tuple[str, str]]) -> MonitoringStatus:
+    """From (level, outcome) pairs, by the table in the module docstring."""
+    essential = [o for level, o in results if level == "essential"]
+    if any(o in ("fail", "error") for o in essential):
+        return "off_track"
+    if "needs_review" in essential:
+        return "needs_review"
+    return "on_track"
+
+
+def document(plan: Plan, reports: Sequence[StatusReport]) -> dict[str, Any]:
+    """The one document follow-up rules read; `reports` already in reporting-year order."""
+    statuses = [r.data for r in reports]
+    return {"plan": plan.data, "status": statuses[-1] if statuses else {}, "statuses": statuses}
+
+
+def evaluate_follow_up(plan: Plan, reports: Sequence[StatusReport],
+                       ruleset: RuleSet | None = None, *, as_of: date | None = None) -> Verdict:
+    """Judge the plan's implementation from its status reports (default profile: monitoring).
+
+    Refuses (InvalidStatus, a CapfError) a report that follows another plan, or none at all.
+    """
+    if not reports:
+        from capf.read.status import InvalidStatus
+
+        raise InvalidStatus(f"{plan.source}: no status report given", source=plan.source)
+    ordered = follows_plan(plan, list(reports))
+    ruleset = ruleset or load_ruleset(DEFAULT_FOLLOW_UP_PROFILE)
+    as_of = as_of or date.today()
+    context = Context(document(plan, ordered), as_of)
+    results = [run_rule(rule, context) for rule in ruleset.rules]
+    verdict = build_verdict(plan, ruleset, results, as_of)
+    status = follow_up_status([(r.level, r.outcome) for r in results])
+    return verdict.model_copy(update={"status": status})
+
+
+def example_document(fragment: Mapping[str, Any], source: str = "<example>") -> dict[str, Any]:
+    """A rule example (`{plan, status}` or `{plan, statuses}`) as the document rules read.
+
+    Examples stay short: a report in an example may leave out `follows` (it is filled with the
+    example plan's hash) and `reporting_year` (2025, the year before the examples' as-of date).
+    Both parts are validated like real files.
+    """
+    plan = load_plan(dict(fragment.get("plan") or {}), source=f"{source} (plan)")
+    raw = fragment.get("statuses") or ([fragment["status"]] if "status" in fragment else [])
+    reports = [load_status({"follows": {"plan_sha256": plan.sha256}, "reporting_year": 2025,
+                            **dict(r)}, source=f"{source} (status {i})")
+               for i, r in enumerate(raw)]
+    return document(plan, follows_plan(plan, reports))
