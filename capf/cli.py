@@ -25,6 +25,7 @@ from capf.engine.follow_up import DEFAULT_FOLLOW_UP_PROFILE, evaluate_follow_up
 from capf.engine.ruleset import DEFAULT_PROFILE, RuleSet, load_ruleset
 from capf.model.errors import CapfError, UsageError
 from capf.model.verdict import Verdict
+from capf.read.document import read_file
 from capf.read.plan import Plan, load_plan
 from capf.read.schema import SCHEMA_NAMES, load_schema
 from capf.read.status import load_status
@@ -110,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     _csv_option(batch)
     _judging_options(batch, waivers=False)
 
-    diff = command("diff", "compare two versions of a plan (plans or verdict JSON files)",
+    diff = command("diff", "compare two versions of a plan (plans, verdict JSONs or status reports)",
                    "capf diff plan-2021.yaml plan-2025.yaml --profile klimaalliancen-2024",
                    "capf diff old.verdict.json new.verdict.json --format json", "",
                    "exit: 0 no regression, 1 a criterion or rule got worse or a waiver\n"
@@ -265,13 +266,16 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from capf.engine.diff import diff, verdict_or_plan
+    from capf.engine.diff import diff
+    from capf.engine.versions import read_side, read_status_pair
 
+    if (moved := read_status_pair(Path(args.old), Path(args.new))) is not None:
+        _emit(args, moved.model_dump_json(indent=2) if args.format == "json" else moved.text(args.lang))
+        return EXIT_NON_COMPLIANT if moved.worse else EXIT_OK
     ruleset = cache(lambda: load_ruleset(args.profile))  # only loaded when a plan is given
     as_of = args.as_of or date.today()  # both plans judged as of the same day
-    (old, old_plan), (new, new_plan) = (
-        verdict_or_plan(Path(p), lambda plan: evaluate(plan, ruleset(), as_of=as_of))
-        for p in (args.old, args.new))
+    (old, old_plan), (new, new_plan) = (read_side(read_file(Path(p)), ruleset, as_of)
+                                        for p in (args.old, args.new))
     result = diff(old, new, old_plan=old_plan, new_plan=new_plan)
     _emit(args, result.model_dump_json(indent=2) if args.format == "json"
           else result.text(args.lang))

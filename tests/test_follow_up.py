@@ -109,6 +109,8 @@ def test_the_status_template_is_a_valid_report_that_follows_its_plan(tmp_path: P
     report = load_status(path)
     assert report.plan_sha256 == plan.sha256
     assert [a["id"] for a in report.data["actions"]] == [a["id"] for a in plan.data["actions"]]
+    assert [g["goal"] for g in report.data["adaptation_goals"]] == [
+        " ".join(g["goal"].split()) for g in plan.data["adaptation_goals"]]
     assert status_template(plan, "en", today=date(2026, 3, 1)).count("reporting_year: 2025") == 1
     verdict = evaluate_follow_up(plan, [report], as_of=date(2026, 1, 1))
     assert verdict.status == "off_track"  # nothing filled in yet
@@ -169,3 +171,23 @@ def test_docs_status_format_md_is_current() -> None:
     assert path.read_text(encoding="utf-8") == text, "docs/status-format.md is stale: CAPF_REGEN=1"
     for key in load_schema("status")["properties"]:
         assert f"| `{key}` |" in text, key
+
+
+def test_diff_of_two_status_reports_says_what_moved(capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = (str(EXAMPLES / "status" / f"odder-{y}.yaml") for y in (2023, 2024))
+    assert main(["diff", old, new, "--lang", "da"]) == 1  # T2 cancelled, emissions rose
+    text = capsys.readouterr().out
+    assert "T2: forsinket → aflyst" in text and "K3: i gang → gennemført" in text
+    assert "2022: 172.000 t → 2023: 171.500 t" in text
+    assert main(["diff", old, new, "--format", "json"]) == 1
+    moved = json.loads(capsys.readouterr().out)
+    assert moved["worse"] == ["T2"]
+    assert {c["id"] for c in moved["indicators"]} >= {"Antal udskiftede oliefyr"}
+
+
+def test_diff_refuses_a_status_report_against_a_plan(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", str(EXAMPLES / "odder.yaml"),
+                 str(EXAMPLES / "status" / "odder-2024.yaml")]) == 2
+    assert "not a status report" in capsys.readouterr().err
+    assert main(["diff", str(EXAMPLES / "status" / "odder-2024.yaml"),
+                 str(EXAMPLES / "status" / "odder-2023.yaml")]) == 2

@@ -33,10 +33,12 @@ Tjek med: capf monitor PLAN DENNE-FIL (felternes betydning: docs/status-format.m
 _HINTS = {
     "en": {"status": "not_started | in_progress | completed | delayed | cancelled",
            "emissions": "realised emissions, t CO2e per year",
-           "progress": "share carried out, percent", "value": "value measured"},
+           "progress": "share carried out, percent", "value": "value measured",
+           "goal": "what has been done towards the goal"},
     "da": {"status": "not_started | in_progress | completed | delayed | cancelled",
            "emissions": "opgjort udledning, t CO2e pr. år",
-           "progress": "andel gennemført, procent", "value": "målt værdi"},
+           "progress": "andel gennemført, procent", "value": "målt værdi",
+           "goal": "hvad der er gjort for at nå målet"},
 }
 
 
@@ -75,5 +77,10 @@ def status_template(plan: Plan, lang: str = "da", *, today: date | None = None) 
     out.append("indicators:" if names else "indicators: []")
     for name in names:
         out += [f"  - name: {_q(name)}", f"    # value: 0  # {hints['value']}"]
-    out += ["adaptation_goals: []", ""]
+    goals = [g for g in data.get("adaptation_goals") or [] if isinstance(g, dict) and g.get("goal")]
+    out.append("adaptation_goals:" if goals else "adaptation_goals: []")
+    for goal in goals:
+        out += [f"  - goal: {_q(' '.join(str(goal['goal']).split()))}",
+                f"    # progress: ...  # {hints['goal']}"]
+    out.append("")
     return "\n".join(out)

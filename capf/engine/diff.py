@@ -6,16 +6,12 @@ sector + type) — never by array positions, so reordering a plan changes nothin
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from pydantic import Field, ValidationError
+from pydantic import Field
 
-from capf.model.errors import CapfError, first_problem
 from capf.model.verdict import MET, Model, Verdict
-from capf.read.document import read_file
-from capf.read.plan import Plan, plan_from_document
+from capf.read.plan import Plan
 from capf.text.formatting import quote
 from capf.text.labels import label
 
@@ -88,21 +84,6 @@ def _side(verdict: Verdict) -> Side:
     return Side(plan=verdict.plan.name, plan_sha256=verdict.plan.sha256,
                 ruleset=f"{verdict.ruleset.id} {verdict.ruleset.version}",
                 as_of=verdict.as_of, status=verdict.status)
-
-
-def verdict_or_plan(path: Path, judge: Callable[[Plan], Verdict]) -> tuple[Verdict, Plan | None]:
-    """One side of a diff: a verdict JSON file as it is, or a plan `judge`d."""
-    document = read_file(path)
-    data = document.data
-    if isinstance(data, dict) and "results" in data and "ruleset" in data:
-        try:
-            return Verdict.model_validate_json(document.text or ""), None
-        except ValidationError as exc:
-            place, message = first_problem(exc)
-            raise CapfError(f"{path}: not a valid verdict at /{place.replace('.', '/')}: "
-                            f"{message}", source=str(path)) from None
-    plan = plan_from_document(document)
-    return judge(plan), plan
 
 
 def diff(old: Verdict, new: Verdict, old_plan: Plan | None = None,

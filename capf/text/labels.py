@@ -16,6 +16,13 @@ LABELS: dict[str, dict[str, str]] = {
     # overall status of a follow-up (plan + status reports)
     "on_track": {"en": "on track", "da": "på sporet"},
     "off_track": {"en": "off track", "da": "ikke på sporet"},
+    # an action's status in a status report
+    "not_started": {"en": "not started", "da": "ikke startet"},
+    "in_progress": {"en": "in progress", "da": "i gang"},
+    "completed": {"en": "completed", "da": "gennemført"},
+    "delayed": {"en": "delayed", "da": "forsinket"},
+    "cancelled": {"en": "cancelled", "da": "aflyst"},
+    "not_reported": {"en": "not reported", "da": "ikke rapporteret"},
     # criterion / element status
     "met": {"en": "met", "da": "opfyldt"},
     "met_with_observations": {"en": "met with observations", "da": "opfyldt med bemærkninger"},

@@ -188,6 +188,26 @@ def indicators_reported(ctx: Context, matches: list[Match], opts: NoOptions) -> 
     return finding("pass", values, [p for p, _ in named])
 
 
+def goals_reported(ctx: Context, matches: list[Match], opts: NoOptions) -> Finding:
+    """Every adaptation goal of the plan has its progress told in the report.
+
+    A goal matches by its text, ignoring case and spacing (`capf init --status` copies it).
+    """
+    plan, status, _ = parts(ctx)
+    goals = [(f"/plan{p}", g) for p, g in em.items(plan, "/adaptation_goals")
+             if isinstance(g.get("goal"), str) and g["goal"].strip()]
+    told = {_key(g.get("goal")) for _, g in em.items(status, "/adaptation_goals")
+            if isinstance(g.get("progress"), str) and g["progress"].strip()}
+    missing = [(p, g) for p, g in goals if _key(g["goal"]) not in told]
+    values = {"missing": [f"{g.get('horizon', '?')}: {g['goal']}" for _, g in missing],
+              "count": len(goals)}
+    if not goals:
+        return finding("not_applicable", values)
+    if missing:
+        return finding("fail", values, [p for p, _ in missing] + ["/status/adaptation_goals"])
+    return finding("pass", values, [p for p, _ in goals])
+
+
 MONITORING_CHECKS: dict[str, CheckSpec] = {spec.name: spec for spec in (
     CheckSpec.of("actions_started", actions_started, NoOptions, "due late unreported unknown"),
     CheckSpec.of("cancelled_covered", cancelled_covered, NoOptions,
@@ -195,4 +215,5 @@ MONITORING_CHECKS: dict[str, CheckSpec] = {spec.name: spec for spec in (
     CheckSpec.of("report_interval", report_interval, IntervalOptions,
                  "value reference reference_kind deadline"),
     CheckSpec.of("indicators_reported", indicators_reported, NoOptions, "missing count"),
+    CheckSpec.of("goals_reported", goals_reported, NoOptions, "missing count"),
 )}
