@@ -17,7 +17,8 @@ from datetime import date
 from typing import Any
 
 from capf.text.message import looks_like_year
-from capf.text.values import field_label, name_label
+from capf.text.names import name_label
+from capf.text.values import field_label
 
 LOCALES = {"da": "da_DK", "en": "en_GB"}
 _DATE_FORMAT = {"da": "d. MMMM y", "en": "d MMMM y"}
