@@ -22,7 +22,7 @@ from capf.engine.evaluator import evaluate
 from capf.engine.ruleset import RuleSet
 from capf.model.errors import CapfError, UsageError
 from capf.model.rule import ELEMENTS
-from capf.read.plan import load_plan
+from capf.read.plan import load_plan, staged
 from capf.render.summary import COUNTED, Row, summary_csv, summary_workbook
 from capf.text.formatting import csv_delimiter, day, percent
 from capf.text.labels import label, words
@@ -85,8 +85,9 @@ def write_atomic(path: Path, text: str | bytes) -> None:
 
 def run_batch(inputs: Sequence[str], outdir: Path, ruleset: RuleSet, *, as_of: date,
               lang: str, progress: TextIO | None = None,
-              delimiter: str | None = None) -> list[Row]:
-    """Judge every plan, write the outputs into `outdir`, return the summary rows.
+              delimiter: str | None = None, stage: str | None = None) -> list[Row]:
+    """Judge every plan (at `stage`, if given), write the outputs into `outdir`, return the
+    summary rows.
 
     summary.csv is separated by `delimiter`, by default the separator of `lang`'s Excel.
     """
@@ -100,7 +101,7 @@ def run_batch(inputs: Sequence[str], outdir: Path, ruleset: RuleSet, *, as_of: d
         try:
             if _leaves(path, folders):
                 raise UsageError(f"{path}: a link to a file outside the folder; not read")
-            plan = load_plan(path)
+            plan = staged(load_plan(path), stage)
         except CapfError as exc:
             row = Row(file=str(path), stem=stem, error=str(exc))
         else:

@@ -26,7 +26,7 @@ from capf.engine.ruleset import DEFAULT_PROFILE, RuleSet, load_ruleset
 from capf.model.errors import CapfError, UsageError
 from capf.model.verdict import Verdict
 from capf.read.document import read_file
-from capf.read.plan import Plan, load_plan
+from capf.read.plan import STAGES, Plan, load_plan, staged
 from capf.read.schema import SCHEMA_NAMES, load_schema
 from capf.read.status import load_status
 from capf.read.waiver import load_waivers
@@ -56,7 +56,7 @@ def _as_of(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from None
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a statement per option
     parser = _Parser(prog="capf", description="Check a municipal climate action plan against "
                      "C40's CAPF as applied in Denmark (DK2020 / Klimaalliancen).",
                      epilog=EXIT_CODES + "\nguide: docs/guide.md",
@@ -104,12 +104,20 @@ def build_parser() -> argparse.ArgumentParser:
                     "summary.csv, summary.xlsx, overview.html",
                     "capf batch plans/ -o out/ --as-of 2026-01-01", "",
                     "exit: 2 if any plan could not be loaded (it is an error row; every other\n"
-                    "      plan is still judged), else 1 if any plan is non-compliant, else 0",
+                    "      plan is still judged), else 1 if any plan is non-compliant or needs\n"
+                    "      review, else 0",
                     lang=True)
     batch.add_argument("inputs", nargs="+", metavar="DIR|PLAN")
     _output(batch, "OUTDIR")
     _csv_option(batch)
     _judging_options(batch, waivers=False)
+
+    portfolio = command("portfolio", "add plans up against the national target (-70 per cent by "
+                        "2030)", "capf portfolio plans/ -o out/ --group-by dgo", lang=True)
+    portfolio.add_argument("inputs", nargs="+", metavar="DIR|PLAN")
+    _output(portfolio, "OUTDIR")
+    portfolio.add_argument("--as-of", type=_as_of, default=None, metavar="DATE")
+    portfolio.add_argument("--group-by", choices=("region", "dgo", "none"), default="region")
 
     diff = command("diff", "compare two versions of a plan (plans, verdict JSONs or status reports)",
                    "capf diff plan-2021.yaml plan-2025.yaml --profile klimaalliancen-2024",
@@ -118,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "      lapsed, 2 bad input", lang=True)
     diff.add_argument("old", metavar="OLD")
     diff.add_argument("new", metavar="NEW")
-    _judging_options(diff, waivers=False)
+    _judging_options(diff, waivers=False, stage=False)
     diff.add_argument("--format", choices=("text", "json"), default="text")
     _document_output(diff)
 
@@ -127,7 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
                       "", "exit: 0 on track, 1 off track or needs review, 2 bad input", lang=True)
     monitor.add_argument("plan", metavar="PLAN")
     monitor.add_argument("statuses", nargs="+", type=Path, metavar="STATUS", help="its status reports")
-    _judging_options(monitor, waivers=False, profile=DEFAULT_FOLLOW_UP_PROFILE, verdict=True)
+    _judging_options(monitor, waivers=False, profile=DEFAULT_FOLLOW_UP_PROFILE, verdict=True,
+                     stage=False)
 
     init = command("init", "write a commented plan (or status report) template to fill in",
                    "capf init -o klimaplan.yaml", "capf init --status klimaplan.yaml", lang=True)
@@ -154,12 +163,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _judging_options(parser: argparse.ArgumentParser, *, waivers: bool = True,
-                     profile: str = DEFAULT_PROFILE, verdict: bool = False) -> None:
+                     profile: str = DEFAULT_PROFILE, verdict: bool = False,
+                     stage: bool = True) -> None:
     """How to judge; with `verdict` also the verdict's form (check, monitor)."""
     parser.add_argument("--profile", default=profile, metavar="P|PATH",
                         help=f"built-in profile id or profile file (default {profile})")
     parser.add_argument("--as-of", type=_as_of, default=None, metavar="DATE",
                         help="judge as of this date (default: today)")
+    if stage:
+        parser.add_argument("--stage", choices=STAGES, default=None,
+                            help="judge the plan at this stage, overriding plan.stage: a draft "
+                                 "is judged on its content, not on adoption and approval")
     if waivers:
         parser.add_argument("--waivers", type=Path, default=None, metavar="FILE",
                             help="YAML file of waivers (reason and expiry required)")
@@ -203,7 +217,7 @@ def _judge_all(args: argparse.Namespace,
     ruleset = load_ruleset(args.profile)
     waivers = load_waivers(args.waivers) if args.waivers else None
     as_of = args.as_of or date.today()
-    plans = [load_plan(Path(p)) for p in paths]
+    plans = [staged(load_plan(Path(p)), args.stage) for p in paths]
     return ruleset, [(plan, evaluate(plan, ruleset, as_of=as_of, waivers=waivers))
                      for plan in plans]
 
@@ -255,7 +269,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     ruleset = load_ruleset(args.profile)
     progress = sys.stderr if sys.stderr.isatty() else None
     rows = run_batch(args.inputs, args.output, ruleset, as_of=args.as_of or date.today(),
-                     lang=args.lang, progress=progress, delimiter=_delimiter(args))
+                     lang=args.lang, progress=progress, delimiter=_delimiter(args),
+                     stage=args.stage)
     print(label("wrote_batch", args.lang).format(n=len(rows), path=args.output))
     broken = [row.file for row in rows if row.error]
     if broken:
@@ -263,6 +278,11 @@ def cmd_batch(args: argparse.Namespace) -> int:
               f"summary.csv): {', '.join(broken)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     return EXIT_NON_COMPLIANT if any(r.status in FAILING for r in rows) else EXIT_OK
+
+
+def cmd_portfolio(args: argparse.Namespace) -> int:
+    from capf.render.portfolio_files import portfolio_command
+    return portfolio_command(args, write=write_atomic)
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
@@ -311,7 +331,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 COMMANDS = {"check": cmd_check, "report": cmd_report, "checklist": cmd_checklist,
             "batch": cmd_batch, "diff": cmd_diff, "init": cmd_init, "validate": cmd_validate,
-            "rules": cmd_rules, "schema": cmd_schema, "monitor": cmd_monitor}
+            "rules": cmd_rules, "schema": cmd_schema, "monitor": cmd_monitor,
+            "portfolio": cmd_portfolio}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -194,6 +194,7 @@ plan_section = with_evidence(f"{P}/plan", {}, {
     "title": name(),
     "version": name(),
     "language": st.sampled_from(["da", "en"]),
+    "stage": st.sampled_from(["draft", "adopted", "approved"]),
     "drafted": iso_date,
     "adopted": with_evidence(f"{P}/plan/properties/adopted", {}, {
         "date": iso_date,

@@ -191,3 +191,19 @@ def test_diff_refuses_a_status_report_against_a_plan(capsys: pytest.CaptureFixtu
     assert "not a status report" in capsys.readouterr().err
     assert main(["diff", str(EXAMPLES / "status" / "odder-2024.yaml"),
                  str(EXAMPLES / "status" / "odder-2023.yaml")]) == 2
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "junit", "text"])
+def test_monitor_writes_the_formats_check_writes(tmp_path: Path, fmt: str) -> None:
+    import xml.etree.ElementTree as ET
+
+    out = tmp_path / f"out.{fmt}"
+    assert main(["monitor", str(EXAMPLES / "vejle.yaml"), str(EXAMPLES / "status" / "vejle-2024.yaml"),
+                 "--as-of", "2026-01-01", "--format", fmt, "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    if fmt == "sarif":
+        assert json.loads(text)["runs"][0]["results"]
+    elif fmt == "junit":
+        assert ET.fromstring(text.encode()).tag in ("testsuites", "testsuite")  # noqa: S314
+    else:
+        assert text.startswith("Vejle Kommune: PÅ SPORET")

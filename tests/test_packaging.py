@@ -31,7 +31,10 @@ def test_the_wheel_ships_data_and_templates(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("capf/py.typed", "capf/_data/rules/dk2020/profile.yaml",
                    "capf/_data/rules/criteria.yaml", "capf/_data/schemas/plan.schema.json",
-                   "capf/_data/schemas/verdict.schema.json"):
+                   "capf/_data/schemas/verdict.schema.json",
+                   "capf/_data/schemas/portfolio.schema.json",
+                   "capf/portfolio/municipalities.csv", "capf/portfolio/municipalities.md",
+                   "capf/render/templates/portfolio.html.j2"):
         assert needed in names, needed
     assert any(n.startswith("capf/render/templates/") for n in names)
     rule_files = [n for n in names if n.startswith("capf/_data/rules/") and "/NEU-5-" in n]

@@ -1,4 +1,4 @@
-"""JSON Schemas derived from the pydantic models (rule files, verdicts), for publishing.
+"""JSON Schemas derived from the pydantic models (rule files, verdicts, portfolios), for publishing.
 
 `schemas/rules.schema.json` and `schemas/verdict.schema.json` are written by
 `python -m capf.docs.model_schemas` and a test fails when the committed files drift from the models.
@@ -13,11 +13,14 @@ from pydantic import BaseModel
 
 from capf.model.rule import Rule
 from capf.model.verdict import Verdict
+from capf.portfolio.model import Portfolio
 from capf.read.resources import data_dir
 
 MODELS: dict[str, tuple[type[BaseModel], str, str]] = {
     "rules": (Rule, "capf rule file", "One rule of a capf profile: rules/<profile>/<element>/<id>.yaml."),
     "verdict": (Verdict, "capf verdict", "The certification verdict capf produces for one plan."),
+    "portfolio": (Portfolio, "capf portfolio",
+                  "Many plans added up against the national target (capf portfolio)."),
 }
 
 

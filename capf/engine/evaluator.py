@@ -101,7 +101,8 @@ def _result(compiled: CompiledRule, found: Finding, message: Text) -> Result:
                   outcome=found.outcome, title=_filled(rule.title, compiled.params),
                   message=message,
                   evidence=list(found.evidence), values=dict(found.values),
-                  remedy=rule.remedy if gap else None, confidence=rule.source.confidence,
+                  remedy=_filled(rule.remedy, {**compiled.params, **found.values}) if gap else None,
+                  confidence=rule.source.confidence,
                   source=f"{rule.source.framework} {rule.source.ref}")
 
 

@@ -22,11 +22,17 @@ from typing import Any
 from capf.engine.checks.spec import Context
 from capf.engine.evaluator import build_verdict, run_rule
 from capf.engine.ruleset import RuleSet, load_ruleset
+from capf.model.rule import Text
 from capf.model.verdict import MonitoringStatus, Verdict
 from capf.read.plan import Plan, load_plan
-from capf.read.status import StatusReport, follows_plan, load_status
+from capf.read.status import InvalidStatus, StatusReport, follows_plan, load_status
 
 DEFAULT_FOLLOW_UP_PROFILE = "monitoring"
+FOLLOW_UP_NOTE = Text(
+    en="This follow-up is capf's own reading of the status reports against the plan; it is not "
+       "an assessment by C40, CONCITO or Klimaalliancen.",
+    da="Denne opfølgning er capfs egen gennemgang af statusrapporterne over for planen; den er "
+       "ikke en vurdering fra C40, CONCITO eller Klimaalliancen.")
 
 
 def follow_up_status(results: Sequence[tuple[str, str]]) -> MonitoringStatus:
@@ -52,8 +58,6 @@ def evaluate_follow_up(plan: Plan, reports: Sequence[StatusReport],
     Refuses (InvalidStatus, a CapfError) a report that follows another plan, or none at all.
     """
     if not reports:
-        from capf.read.status import InvalidStatus
-
         raise InvalidStatus(f"{plan.source}: no status report given", source=plan.source)
     ordered = follows_plan(plan, list(reports))
     ruleset = ruleset or load_ruleset(DEFAULT_FOLLOW_UP_PROFILE)
@@ -62,7 +66,7 @@ def evaluate_follow_up(plan: Plan, reports: Sequence[StatusReport],
     results = [run_rule(rule, context) for rule in ruleset.rules]
     verdict = build_verdict(plan, ruleset, results, as_of)
     status = follow_up_status([(r.level, r.outcome) for r in results])
-    return verdict.model_copy(update={"status": status})
+    return verdict.model_copy(update={"status": status, "grading_note": FOLLOW_UP_NOTE})
 
 
 def example_document(fragment: Mapping[str, Any], source: str = "<example>") -> dict[str, Any]:

@@ -283,7 +283,7 @@ def _compile(rule: Rule, file: Path, owner: str, overrides: dict[str, Any],
         raise InvalidRules(f"{file}: {field}: {str(exc).split(': ', 1)[1]}",
                            source=str(file)) from None
     allowed = set(params) | clause.outputs | {"value"}
-    for key in ("message", "title"):
+    for key in ("message", "title", "remedy"):  # each is filled: params and the check's values
         text: Text = getattr(rule, key)
         for lang in ("en", "da"):
             try:

@@ -29,6 +29,23 @@ class Plan:
         return str(name) if name else Path(self.source).stem
 
 
+STAGES = ("draft", "adopted", "approved")
+
+
+def staged(plan: Plan, stage: str | None) -> Plan:
+    """The plan as judged at `stage` (`--stage`): plan.stage set, hashed as the judged document.
+
+    None leaves the plan as it is, with its own plan.stage (or none: judged as approved).
+    """
+    if stage is None:
+        return plan
+    if stage not in STAGES:
+        raise InvalidPlan(f"{plan.source}: stage {stage!r} is not one of {', '.join(STAGES)}",
+                          source=plan.source)
+    data = {**plan.data, "plan": {**(plan.data.get("plan") or {}), "stage": stage}}
+    return Plan(data=data, source=plan.source, sha256=hashlib.sha256(canonical_json(data)).hexdigest())
+
+
 def canonical_json(data: Any) -> bytes:
     """The normalised bytes a plan's hash is taken over (key order and spacing do not count)."""
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()

@@ -26,7 +26,7 @@ from capf.model.errors import Problem
 from capf.model.pointer import pointer
 from capf.read.resources import data_dir
 
-SCHEMA_NAMES = ("plan", "verdict", "rules", "status")
+SCHEMA_NAMES = ("plan", "verdict", "rules", "status", "portfolio")
 
 
 def schema_path_of(name: str) -> Any:

@@ -72,7 +72,7 @@ def _descriptor(compiled: CompiledRule, lang: str) -> dict[str, Any]:
         "id": rule.id,
         "shortDescription": {"text": fill(rule.title.get(lang), compiled.params, lang)},
         "fullDescription": {"text": rule.rationale.get(lang)},
-        "help": {"text": rule.remedy.get(lang)},
+        "help": {"text": fill(rule.remedy.get(lang), compiled.params, lang)},
         "defaultConfiguration": {"level": "error" if rule.level == "essential" else "warning"},
         "properties": {"criterion": rule.criterion, "element": rule.element,
                        "level": rule.level, "confidence": rule.source.confidence,

@@ -1,4 +1,4 @@
-"""Excel workbooks (.xlsx) a reviewer works in: the checklist and batch's summary.
+"""Excel workbooks (.xlsx) a reviewer works in: the checklist, batch's summary, the portfolio.
 
 One sheet, one row per criterion or plan: frozen header, autofilter, column widths that fit,
 wrapped text, the reviewer's sign-off columns with a drop-down for the decision, and a colour
@@ -37,7 +37,7 @@ class Sheet:
     """What to write: the table (header first) and which columns mean what."""
 
     title: str
-    table: Sequence[Sequence[str | int]]
+    table: Sequence[Sequence[str | int | float]]  # floats: shares and cuts (portfolio)
     status_columns: tuple[int, ...] = ()
     status_text: Mapping[str, str] = field(default_factory=dict)  # status id -> its cell text
     decision_column: int | None = None
@@ -50,7 +50,7 @@ def _letter(column: int) -> str:
     return str(get_column_letter(column + 1))
 
 
-def _width(values: Sequence[str | int]) -> float:
+def _width(values: Sequence[str | int | float]) -> float:
     longest = max((len(line) for v in values for line in str(v).splitlines() or [""]), default=0)
     if all(v == "" for v in values[1:]):  # room to write, and never narrower than its header
         return float(min(max(BLANK_WIDTH, longest + 2), WIDTH[1]))

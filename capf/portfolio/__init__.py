@@ -1,0 +1,1 @@
+"""The portfolio stage: many plans added up against the national target (capf portfolio)."""

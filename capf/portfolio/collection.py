@@ -1,0 +1,133 @@
+"""Reading many plans into one `Portfolio`: each plan is loaded, placed, read and dropped.
+
+Only the figures of a plan are kept (never its document), so memory grows with the number of
+municipalities, not with the size of their plans. A plan that cannot be loaded or placed is an
+error row and never stops the others; one that cannot be added on the 1990 basis is left out
+and listed (capf.portfolio.treatment states each rule).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+
+from capf.engine.evaluator import ENGINE_VERSION
+from capf.model.errors import CapfError, UsageError
+from capf.portfolio.model import (
+    Case,
+    GroupBy,
+    LeftOut,
+    Municipality,
+    PlanYear,
+    Portfolio,
+    Text,
+    YearTotal,
+)
+from capf.portfolio.municipalities import Place, municipalities
+from capf.portfolio.plan_figures import PlanFigures, plan_figures
+from capf.portfolio.sums import Entry, groups, headlines, manko_share, totals, years_of
+from capf.portfolio.treatment import SOURCES, TREATMENTS, treatment
+from capf.read.plan import Plan, load_plan
+
+PLAN_SUFFIXES = (".yaml", ".yml", ".json")
+OUTPUT_NAMES = ("portfolio.json", "portfolio.html", "portfolio.csv", "portfolio.xlsx")
+
+
+def plan_paths(inputs: Iterable[str]) -> list[Path]:
+    """Plans named directly, and the plan files directly in each folder, in name order.
+
+    In folders, capf's own outputs (`*.verdict.json` of `capf batch`, `portfolio.json`) are
+    skipped, so `capf batch` and `capf portfolio` can share an output folder and re-read it.
+    """
+    found: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir()
+                            if p.is_file() and p.suffix.lower() in PLAN_SUFFIXES
+                            and not p.name.endswith(".verdict.json")
+                            and p.name not in OUTPUT_NAMES)
+        else:
+            found.append(path)
+    if not found:
+        raise UsageError(f"no plan files (*.yaml, *.yml, *.json) in {', '.join(inputs)}")
+    return found
+
+
+def _row(file: str, case: Case, plan: Plan | None = None, detail: str = "") -> LeftOut:
+    data = plan.data.get("municipality", {}) if plan else {}
+    reason = treatment(case).text
+    if detail:
+        reason = Text(da=f"{detail}: {reason.da}", en=f"{detail}: {reason.en}")
+    return LeftOut(file=file, code=data.get("code"), name=plan.name if plan else None,
+                   case=case, reason=reason)
+
+
+def build_portfolio(paths: Sequence[Path], *, as_of: date, group_by: GroupBy = "region",
+                    places: dict[str, Place] | None = None) -> Portfolio:
+    """Every plan read, placed by its municipality code in `places` (default: the 98)."""
+    places = municipalities() if places is None else places
+    entries: list[tuple[Entry, Municipality]] = []  # the plan itself is dropped once read
+    left_out: list[LeftOut] = []
+    errors: list[LeftOut] = []
+    seen: dict[str, str] = {}
+    for path in paths:
+        try:
+            plan = load_plan(path)
+        except CapfError as exc:
+            line = " ".join(str(exc).split())
+            errors.append(LeftOut(file=str(path), case="not_loadable", reason=Text(da=line, en=line)))
+            continue
+        code = (plan.data.get("municipality") or {}).get("code")
+        if not code:
+            errors.append(_row(str(path), "no_municipality_code", plan))
+        elif code not in places:
+            errors.append(_row(str(path), "unknown_municipality_code", plan, f"code {code}"))
+        elif code in seen:
+            errors.append(_row(str(path), "duplicate_municipality_code", plan,
+                               f"code {code} ({seen[code]})"))
+        else:
+            seen[code] = str(path)
+            figures = plan_figures(plan.data)
+            if figures.base() is None:
+                left_out.append(_row(str(path), "no_1990_figure", plan))
+            else:
+                entries.append((Entry(code, places[code].region, figures),
+                                _municipality(plan, places[code], figures)))
+    entries.sort(key=lambda e: e[0].code)
+    included = [entry for entry, _ in entries]
+    years = years_of(included)
+    national = totals(included, years, sectors=True)
+    return Portfolio(
+        engine=ENGINE_VERSION, as_of=as_of.isoformat(), group_by=group_by, inputs=len(paths),
+        treatments=list(TREATMENTS), sources=list(SOURCES),
+        municipalities=[_with_years(row, entry.figures, national) for entry, row in entries],
+        left_out=left_out, errors=errors, years=national,
+        groups=groups(included, years) if group_by != "none" else [],
+        headlines=headlines(national))
+
+
+def _municipality(plan: Plan, place: Place, figures: PlanFigures) -> Municipality:
+    """What the tables show of a plan besides its figures; its years follow the sums."""
+    data = plan.data
+    inventory = data.get("inventory") or {}
+    return Municipality(
+        file=plan.source, code=place.code, name=plan.name, region=place.region,
+        reference_year=inventory.get("reference_year"), status_year=inventory.get("status_year"),
+        population=(data.get("municipality") or {}).get("population"), cases=figures.cases,
+        years=[], gaps=figures.gaps)
+
+
+def _with_years(row: Municipality, figures: PlanFigures,
+                national: Sequence[YearTotal]) -> Municipality:
+    """The plan's figures per year, with its share of each year's combined computed manko."""
+    by_year = {t.year: t for t in national}
+    own_years = sorted({key[0] for key in figures.values})
+    return row.model_copy(update={"years": [
+        PlanYear(year=y, inventory=figures.get(y, "inventory"), bau=figures.get(y, "bau"),
+                 pathway=figures.get(y, "pathway"), target=figures.get(y, "target"),
+                 manko_declared=figures.get(y, "manko_declared"),
+                 manko_computed=figures.get(y, "manko_computed"),
+                 manko_share=manko_share(figures, by_year[y]))
+        for y in own_years]})
