@@ -55,6 +55,11 @@ KINDS: dict[str, dict[str, tuple[str, str]]] = {
         "borgerrepraesentation": ("City council (Borgerrepræsentation)", "Borgerrepræsentation"),
         "udvalg": ("Committee", "Udvalg"),
     },
+    "stage": {
+        "draft": ("Draft", "Udkast"),
+        "adopted": ("Adopted", "Vedtaget"),
+        "approved": ("Approved", "Godkendt"),
+    },
     "phase": {
         "development": ("Development", "Udarbejdelse"),
         "implementation": ("Implementation", "Gennemførelse"),
