@@ -10,12 +10,15 @@ written atomically, so an interrupted run never leaves a half-written report tha
 from __future__ import annotations
 
 import os
+import shutil
+import sys
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from capf.engine.evaluator import evaluate
@@ -26,6 +29,9 @@ from capf.read.plan import load_plan, staged
 from capf.render.summary import COUNTED, Row, summary_csv, summary_workbook
 from capf.text.formatting import csv_delimiter, day, percent
 from capf.text.labels import label, words
+from capf.text.terminal import printable, shown_name
+
+__all__ = ["printable", "refuse_overwriting", "run_batch", "shown_name", "write_atomic"]
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -68,8 +74,20 @@ def _stems(paths: Sequence[Path]) -> list[str]:
     return stems
 
 
-def write_atomic(path: Path, text: str | bytes) -> None:
-    """Write `text` (UTF-8) or bytes to a temporary file beside `path`, then rename it over `path`."""
+def write_atomic(path: Path, text: str | bytes, *, shown: Path | None = None) -> None:
+    """Write `text` (UTF-8) or bytes to a temporary file beside `path`, then rename it over `path`.
+
+    A failure (disk full, no permission) is a CapfError naming `shown` (default `path`), the
+    path the user gave, never the hidden temporary file.
+    """
+    try:
+        _write(path, text)
+    except OSError as exc:
+        raise CapfError(f"{shown_name(shown or path)}: cannot write: {exc.strerror or exc}",
+                        source=str(shown or path)) from None
+
+
+def _write(path: Path, text: str | bytes) -> None:
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
@@ -91,36 +109,151 @@ def run_batch(inputs: Sequence[str], outdir: Path, ruleset: RuleSet, *, as_of: d
 
     summary.csv is separated by `delimiter`, by default the separator of `lang`'s Excel.
     """
-    from capf.render.report import render_report
-
     paths = plan_files(inputs)
     folders = {Path(item).resolve() for item in inputs if Path(item).is_dir()}
-    outdir.mkdir(parents=True, exist_ok=True)
-    rows: list[Row] = []
-    for number, (path, stem) in enumerate(zip(paths, _stems(paths), strict=True), start=1):
-        try:
-            if _leaves(path, folders):
-                raise UsageError(f"{path}: a link to a file outside the folder; not read")
-            plan = staged(load_plan(path), stage)
-        except CapfError as exc:
-            row = Row(file=str(path), stem=stem, error=str(exc))
-        else:
-            verdict = evaluate(plan, ruleset, as_of=as_of)
-            write_atomic(outdir / f"{stem}.verdict.json", verdict.model_dump_json(indent=2) + "\n")
-            write_atomic(outdir / f"{stem}.report.html",
-                         render_report(verdict, "html", lang, plan=plan, ruleset=ruleset))
-            tally: Counter[str] = Counter(r.outcome for r in verdict.results)
-            row = Row(file=str(path), stem=stem, name=verdict.plan.name, status=verdict.status,
-                      elements={e.id: e.status for e in verdict.elements},
-                      scores={e.id: e.score for e in verdict.elements},
-                      counts={k: tally.get(k, 0) for k in COUNTED}, as_of=verdict.as_of)
-        rows.append(row)
-        if progress is not None:
-            print(f"[{number}/{len(paths)}] {path.name}: {row.status or 'error'}", file=progress)
-    write_atomic(outdir / "summary.csv", summary_csv(rows, delimiter or csv_delimiter(lang), lang))
-    write_atomic(outdir / "summary.xlsx", summary_workbook(rows, lang))
-    write_atomic(outdir / "overview.html", overview_html(rows, ruleset, as_of, lang))
+    _refuse_output_among_inputs(outdir, inputs, paths)
+    with _locked(outdir), _fresh(outdir) as fresh:
+        rows: list[Row] = []
+        for number, (path, stem) in enumerate(zip(paths, _stems(paths), strict=True), start=1):
+            row = _one(path, stem, fresh, outdir, folders, ruleset, as_of, lang, stage)
+            rows.append(row)
+            if progress is not None:
+                print(printable(f"[{number}/{len(paths)}] {path.name}: {row.status or 'error'}",
+                                one_line=True), file=progress)
+        for file, text in (("summary.csv", summary_csv(rows, delimiter or csv_delimiter(lang), lang)),
+                           ("summary.xlsx", summary_workbook(rows, lang)),
+                           ("overview.html", overview_html(rows, ruleset, as_of, lang))):
+            write_atomic(fresh / file, text, shown=outdir / file)
     return rows
+
+
+def _one(path: Path, stem: str, fresh: Path, outdir: Path, folders: set[Path], ruleset: RuleSet,
+         as_of: date, lang: str, stage: str | None) -> Row:
+    """One plan read, judged and rendered into `fresh`; any failure of its own is its error row."""
+    from capf.render.report import render_report
+
+    name = shown_name(path)
+    try:
+        if _leaves(path, folders):
+            raise UsageError(f"{name}: a link to a file outside the folder; not read")
+        plan = staged(load_plan(path), stage)
+        verdict = evaluate(plan, ruleset, as_of=as_of)
+        texts = {f"{stem}.verdict.json": verdict.model_dump_json(indent=2) + "\n",
+                 f"{stem}.report.html": render_report(verdict, "html", lang, plan=plan,
+                                                      ruleset=ruleset)}
+    except CapfError as exc:
+        return Row(file=name, stem=stem, error=shown_name(str(exc)))
+    except (ArithmeticError, LookupError, TypeError, ValueError, RecursionError) as exc:
+        return Row(file=name, stem=stem, error=f"{name}: internal error while judging or "
+                   f"rendering ({type(exc).__name__}: {str(exc)[:200]}); please report this")
+    for file, text in texts.items():
+        write_atomic(fresh / file, text, shown=outdir / file)
+    tally: Counter[str] = Counter(r.outcome for r in verdict.results)
+    return Row(file=name, stem=stem, name=verdict.plan.name, status=verdict.status,
+               elements={e.id: e.status for e in verdict.elements},
+               scores={e.id: e.score for e in verdict.elements}, as_of=verdict.as_of,
+               counts={k: tally.get(k, 0) for k in COUNTED})
+
+
+def refuse_overwriting(args: dict[str, Any]) -> None:
+    """`capf report plan.md -o plan.md` must not replace the plan by its report (nor a link to it).
+
+    `args` are a command's parsed arguments; batch checks its output folder itself.
+    """
+    output = args.get("output")
+    if output is None or args.get("command") == "batch":
+        return
+    named = [args.get(key) for key in ("plan", "old", "new", "waivers", "profile")]
+    for item in [*(args.get("plans") or []), *named]:
+        if item is None or not Path(item).is_file():
+            continue
+        if Path(item).resolve() == Path(output).resolve() or (
+                Path(output).exists() and os.path.samefile(item, output)):
+            raise UsageError(f"{output}: the output is an input ({item}); write it elsewhere")
+
+
+OUTPUT_NAMES = ("summary.csv", "summary.xlsx", "overview.html")
+
+
+def _is_output(name: str) -> bool:
+    return name in OUTPUT_NAMES or name.endswith((".verdict.json", ".report.html"))
+
+
+def _refuse_output_among_inputs(outdir: Path, inputs: Sequence[str], paths: Sequence[Path]) -> None:
+    target = outdir.resolve()
+    for item in [*map(Path, inputs), *paths]:
+        resolved = item.resolve()
+        if resolved == target or target.is_relative_to(resolved) or \
+                (item.is_dir() and resolved.is_relative_to(target)):
+            raise UsageError(f"{outdir}: the output folder is (or holds) an input: "
+                             f"{shown_name(item)}; choose another folder")
+    if outdir.is_dir():
+        foreign = sorted(p.name for p in outdir.iterdir() if not _is_output(p.name))
+        if foreign:
+            raise UsageError(f"{outdir}: holds files that capf batch did not write "
+                             f"({shown_name(foreign[0])} …); give a new or empty folder")
+
+
+@contextmanager
+def _fresh(outdir: Path) -> Iterator[Path]:
+    """A fresh folder beside OUT, renamed into place only when the run is complete.
+
+    A reader of OUT sees the previous run or this one, never a mix; an interrupted run leaves
+    OUT as it was (and removes its half-written folder).
+    """
+    outdir.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(dir=outdir.parent, prefix=f".{outdir.name}.", suffix=".new"))
+    try:
+        yield fresh
+        try:
+            os.chmod(fresh, 0o777 & ~_umask())
+            old = None
+            if outdir.exists():
+                old = Path(tempfile.mkdtemp(dir=outdir.parent, prefix=f".{outdir.name}.",
+                                            suffix=".old"))
+                os.replace(outdir, old / "out")
+            os.replace(fresh, outdir)
+        except OSError as exc:
+            raise CapfError(f"{shown_name(outdir)}: cannot put the output in place: "
+                            f"{exc.strerror or exc}", source=str(outdir)) from None
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+@contextmanager
+def _locked(outdir: Path) -> Iterator[None]:
+    """One batch at a time per OUT: a second one is refused, not interleaved."""
+    outdir.parent.mkdir(parents=True, exist_ok=True)
+    lock = outdir.parent / f".{outdir.name}.lock"
+    handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        try:
+            _lock(handle)
+        except OSError:
+            raise UsageError(f"{outdir}: another capf batch is writing this folder; wait for it "
+                             "to finish") from None
+        yield
+    finally:
+        os.close(handle)
+
+
+def _lock(handle: int) -> None:
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        import msvcrt
+
+        msvcrt.locking(handle, msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # released if the process dies
 
 
 def overview_html(rows: Sequence[Row], ruleset: RuleSet, as_of: date, lang: str) -> str:

@@ -16,7 +16,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from capf.batch import run_batch, write_atomic
+from capf.batch import printable, refuse_overwriting, run_batch, shown_name, write_atomic
 from capf.docs.plan_template import plan_template
 from capf.docs.rule_reference import rules_json, rules_markdown
 from capf.docs.status_template import status_template
@@ -24,22 +24,19 @@ from capf.engine.evaluator import ENGINE_VERSION, evaluate
 from capf.engine.follow_up import DEFAULT_FOLLOW_UP_PROFILE, evaluate_follow_up
 from capf.engine.ruleset import DEFAULT_PROFILE, RuleSet, load_ruleset
 from capf.model.errors import CapfError, UsageError
-from capf.model.verdict import Verdict
+from capf.model.verdict import FAILING, Verdict
 from capf.read.document import read_file
 from capf.read.plan import STAGES, Plan, load_plan, staged
 from capf.read.schema import SCHEMA_NAMES, load_schema
 from capf.read.status import load_status
 from capf.read.waiver import load_waivers
 from capf.render import formats as out
-from capf.text.labels import label
-from capf.text.language import DEFAULT_LANG, LANG_VARIABLE, LANGS, output_lang
+from capf.text.language import DEFAULT_LANG, LANG_VARIABLE, LANGS, LanguageError, label, output_lang
 
 EXIT_OK, EXIT_NON_COMPLIANT, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_CODES = """\
-exit codes: 0 compliant or compliant with observations · 1 non-compliant, or needs review
-            (an essential item only a person can settle; settle it with a waiver) ·
-            2 bad input or usage (one line on stderr) · 3 internal error"""
-FAILING = ("non_compliant", "needs_review")  # a CI gate never goes green on either
+exit codes: 0 compliant (or with observations) · 1 non-compliant or needs review (settle it by
+            a waiver) · 2 bad input or usage (one line on stderr) · 3 internal error"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -64,28 +61,26 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a statement pe
     parser.add_argument("--version", action="version", version=f"capf {ENGINE_VERSION}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    def command(name: str, text: str, *examples: str, lang: bool = False) -> argparse.ArgumentParser:
+    def command(name: str, text: str, *examples: str, lang: str = "") -> argparse.ArgumentParser:
         cmd = sub.add_parser(name, help=text, description=text,
                              formatter_class=argparse.RawDescriptionHelpFormatter,
                              epilog="examples:\n" + "\n".join(f"  {e}".rstrip() for e in examples))
         if lang:
-            cmd.add_argument("--lang", choices=LANGS, default=None,
-                             help=f"language of the output (default ${LANG_VARIABLE}, "
-                                  f"else {DEFAULT_LANG})")
+            cmd.add_argument("--lang", choices=LANGS, help=f"output language (${LANG_VARIABLE}, else da)")
         return cmd
 
     check = command("check", "judge plans and print the verdict",
                     "capf check examples/vejle.yaml --as-of 2026-01-01",
                     "capf check plans/*.yaml --format sarif > capf.sarif",
                     "capf check draft.yaml --format junit --lang da > capf-junit.xml",
-                    "", EXIT_CODES, lang=True)
+                    "", EXIT_CODES, lang="en")
     check.add_argument("plans", nargs="+", metavar="PLAN")
     _judging_options(check, verdict=True)
 
     report = command("report", "write the gap report of one plan (format from the suffix)",
                      "capf report draft.yaml -o rapport.html --lang da",
                      "capf report draft.yaml -o report.md --lang en --as-of 2026-01-01",
-                     "", "exit: 0 written, 2 bad input (the verdict is in the report)", lang=True)
+                     "", "exit: 0 written, 2 bad input (the verdict is in the report)", lang="da")
     report.add_argument("plan", metavar="PLAN")
     _output(report, "FILE.html|FILE.md")
     _judging_options(report)
@@ -94,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a statement pe
                         "capf checklist draft.yaml -o tjekliste.html",
                         "capf checklist -o blank.csv --profile klimaalliancen-2024",
                         "capf checklist draft.yaml -o tjekliste.xlsx",
-                        "", "exit: 0 written, 2 bad input", lang=True)
+                        "", "exit: 0 written, 2 bad input", lang="da")
     checklist.add_argument("plan", nargs="?", metavar="PLAN")
     _output(checklist, "FILE.md|FILE.html|FILE.csv|FILE.xlsx")
     _csv_option(checklist)
@@ -106,14 +101,14 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a statement pe
                     "exit: 2 if any plan could not be loaded (it is an error row; every other\n"
                     "      plan is still judged), else 1 if any plan is non-compliant or needs\n"
                     "      review, else 0",
-                    lang=True)
+                    lang="da")
     batch.add_argument("inputs", nargs="+", metavar="DIR|PLAN")
     _output(batch, "OUTDIR")
     _csv_option(batch)
     _judging_options(batch, waivers=False)
 
     portfolio = command("portfolio", "add plans up against the national target (-70 per cent by "
-                        "2030)", "capf portfolio plans/ -o out/ --group-by dgo", lang=True)
+                        "2030)", "capf portfolio plans/ -o out/ --group-by dgo", lang="da")
     portfolio.add_argument("inputs", nargs="+", metavar="DIR|PLAN")
     _output(portfolio, "OUTDIR")
     portfolio.add_argument("--as-of", type=_as_of, default=None, metavar="DATE")
@@ -123,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a statement pe
                    "capf diff plan-2021.yaml plan-2025.yaml --profile klimaalliancen-2024",
                    "capf diff old.verdict.json new.verdict.json --format json", "",
                    "exit: 0 no regression, 1 a criterion or rule got worse or a waiver\n"
-                   "      lapsed, 2 bad input", lang=True)
+                   "      lapsed, 2 bad input", lang="en")
     diff.add_argument("old", metavar="OLD")
     diff.add_argument("new", metavar="NEW")
     _judging_options(diff, waivers=False, stage=False)
@@ -132,20 +127,19 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a statement pe
 
     monitor = command("monitor", "judge a plan's yearly follow-up from its status reports",
                       "capf monitor plan.yaml status-2024.yaml status-2025.yaml --format json",
-                      "", "exit: 0 on track, 1 off track or needs review, 2 bad input", lang=True)
+                      "", "exit: 0 on track, 1 off track or needs review, 2 bad input", lang="da")
     monitor.add_argument("plan", metavar="PLAN")
     monitor.add_argument("statuses", nargs="+", type=Path, metavar="STATUS", help="its status reports")
-    _judging_options(monitor, waivers=False, profile=DEFAULT_FOLLOW_UP_PROFILE, verdict=True,
-                     stage=False)
+    _judging_options(monitor, waivers=False, profile=DEFAULT_FOLLOW_UP_PROFILE, verdict=True, stage=False)
 
     init = command("init", "write a commented plan (or status report) template to fill in",
-                   "capf init -o klimaplan.yaml", "capf init --status klimaplan.yaml", lang=True)
+                   "capf init -o klimaplan.yaml", "capf init --status klimaplan.yaml", lang="da")
     init.add_argument("--status", default=None, metavar="PLAN", help="a status report template")
     _document_output(init)
     init.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
     validate = command("validate", "check plans against the plan schema only",
-                       "capf validate examples/vejle.yaml", lang=True)
+                       "capf validate examples/vejle.yaml", lang="da")
     validate.add_argument("plans", nargs="+", metavar="PLAN")
 
     rules = command("rules", "list the rules of a profile",
@@ -171,9 +165,7 @@ def _judging_options(parser: argparse.ArgumentParser, *, waivers: bool = True,
     parser.add_argument("--as-of", type=_as_of, default=None, metavar="DATE",
                         help="judge as of this date (default: today)")
     if stage:
-        parser.add_argument("--stage", choices=STAGES, default=None,
-                            help="judge the plan at this stage, overriding plan.stage: a draft "
-                                 "is judged on its content, not on adoption and approval")
+        parser.add_argument("--stage", choices=STAGES, help="judge at this stage (overrides plan.stage)")
     if waivers:
         parser.add_argument("--waivers", type=Path, default=None, metavar="FILE",
                             help="YAML file of waivers (reason and expiry required)")
@@ -224,7 +216,7 @@ def _judge_all(args: argparse.Namespace,
 
 def _written(path: Path, text: str | bytes, lang: str) -> int:
     write_atomic(path, text)
-    print(label("wrote", lang).format(path=path))
+    print(label("wrote", lang).format(path=shown_name(path)))
     return EXIT_OK
 
 
@@ -248,8 +240,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     fmt = out.format_of(args.output, out.REPORT_FORMATS)
     ruleset, [(plan, verdict)] = _judge_all(args, [args.plan])
-    return _written(args.output, render_report(verdict, fmt, args.lang, plan=plan,
-                                               ruleset=ruleset), args.lang)
+    return _written(args.output, render_report(verdict, fmt, args.lang, plan, ruleset=ruleset), args.lang)
 
 
 def cmd_checklist(args: argparse.Namespace) -> int:
@@ -259,8 +250,7 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     ruleset, judged = _judge_all(args, [args.plan] if args.plan else [])
     verdict = judged[0][1] if judged else None
     if fmt == "xlsx":
-        return _written(args.output, checklist_workbook(verdict, args.lang, ruleset=ruleset),
-                        args.lang)
+        return _written(args.output, checklist_workbook(verdict, args.lang, ruleset=ruleset), args.lang)
     return _written(args.output, render_checklist(verdict, fmt, args.lang, ruleset=ruleset,
                                                     delimiter=_delimiter(args)), args.lang)
 
@@ -269,13 +259,12 @@ def cmd_batch(args: argparse.Namespace) -> int:
     ruleset = load_ruleset(args.profile)
     progress = sys.stderr if sys.stderr.isatty() else None
     rows = run_batch(args.inputs, args.output, ruleset, as_of=args.as_of or date.today(),
-                     lang=args.lang, progress=progress, delimiter=_delimiter(args),
-                     stage=args.stage)
+                     lang=args.lang, progress=progress, delimiter=_delimiter(args), stage=args.stage)
     print(label("wrote_batch", args.lang).format(n=len(rows), path=args.output))
     broken = [row.file for row in rows if row.error]
     if broken:
         print(f"capf: error: {len(broken)} of {len(rows)} plan(s) could not be loaded (see "
-              f"summary.csv): {', '.join(broken)}", file=sys.stderr)
+              f"summary.csv): {', '.join(broken)}", file=sys.stderr)  # names: shown_name'd
         return EXIT_BAD_INPUT
     return EXIT_NON_COMPLIANT if any(r.status in FAILING for r in rows) else EXIT_OK
 
@@ -290,7 +279,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
     from capf.engine.versions import read_side, read_status_pair
 
     if (moved := read_status_pair(Path(args.old), Path(args.new))) is not None:
-        _emit(args, moved.model_dump_json(indent=2) if args.format == "json" else moved.text(args.lang))
+        _emit(args, moved.model_dump_json(indent=2) if args.format == "json"
+              else printable(moved.text(args.lang)))
         return EXIT_NON_COMPLIANT if moved.worse else EXIT_OK
     ruleset = cache(lambda: load_ruleset(args.profile))  # only loaded when a plan is given
     as_of = args.as_of or date.today()  # both plans judged as of the same day
@@ -298,7 +288,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
                                         for p in (args.old, args.new))
     result = diff(old, new, old_plan=old_plan, new_plan=new_plan)
     _emit(args, result.model_dump_json(indent=2) if args.format == "json"
-          else result.text(args.lang))
+          else printable(result.text(args.lang)))
     worse = result.newly_failed or result.newly_unmet or result.waivers_expired
     return EXIT_NON_COMPLIANT if worse else EXIT_OK
 
@@ -312,9 +302,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    for path in args.plans:
-        plan = load_plan(Path(path))
-        print(f"{plan.source}: {label('valid', args.lang)} ({plan.name})")
+    for plan in map(load_plan, map(Path, args.plans)):
+        print(shown_name(f"{plan.source}: {label('valid', args.lang)} ({plan.name})"))
     return EXIT_OK
 
 
@@ -338,15 +327,11 @@ COMMANDS = {"check": cmd_check, "report": cmd_report, "checklist": cmd_checklist
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         out.utf8_stdout()
-        args = build_parser().parse_args(argv)
-        if "lang" in args:
-            try:
-                args.lang = output_lang(args.lang)
-            except ValueError as exc:
-                raise UsageError(str(exc)) from None
+        refuse_overwriting(vars(args := build_parser().parse_args(argv)))  # -o never an input
+        args.lang = output_lang(getattr(args, "lang", None))
         return COMMANDS[args.command](args)
-    except CapfError as exc:
-        print(f"capf: error: {exc}", file=sys.stderr)
+    except (CapfError, LanguageError) as exc:
+        print(shown_name(f"capf: error: {exc}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except SystemExit as exc:  # --help and --version
         return exc.code if isinstance(exc.code, int) else EXIT_OK
@@ -357,9 +342,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except OSError as exc:  # e.g. an output folder that does not exist or is not writable
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"capf: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(shown_name(f"capf: error: {where}{exc.strerror or exc}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as exc:  # one line, never a traceback
-        print(f"capf: internal error: {type(exc).__name__}: {exc} (please report this)",
-              file=sys.stderr)
+        print(shown_name(f"capf: internal error: {type(exc).__name__}: {exc} (please report "
+                         "this)"), file=sys.stderr)
         return EXIT_INTERNAL

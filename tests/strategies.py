@@ -108,7 +108,10 @@ def with_evidence(pointer: str, required: dict[str, Any], optional: dict[str, An
 
 sector_tonnes = obj("/$defs/sector_tonnes", {}, dict.fromkeys(SECTORS, tonnes))
 emission_record = with_evidence("/$defs/emission_record", {"year": year}, {
-    "total": tonnes, "sectors": sector_tonnes, "note": text()})
+    "total": tonnes, "sectors": sector_tonnes, "note": text(),
+    "t_per_capita": number(0, 1000), "population": st.integers(1, 100_000_000)})
+absent_role = with_evidence("/$defs/absent_role", {
+    "role": st.sampled_from(ROLES), "reason": name()}, {})
 records = st.lists(emission_record, max_size=5)
 indicator = with_evidence("/$defs/indicator", {"name": name()}, {
     "level": st.sampled_from(["output", "outcome", "impact"]),
@@ -134,6 +137,7 @@ emission_target = with_evidence("/$defs/emission_target", {
     "indicators": names(),
     "description": text(),
     "justification": text(),
+    "sectors": st.lists(st.sampled_from(SECTORS), min_size=2, max_size=3, unique=True),
 })
 effect = with_evidence("/$defs/effect", {"year": year, "t_co2e": positive_tonnes}, {})
 action = with_evidence("/$defs/action", {"id": name(), "title": name()}, {
@@ -159,6 +163,9 @@ action = with_evidence("/$defs/action", {"id": name(), "title": name()}, {
     "flags": with_evidence("/$defs/action/properties/flags", {}, {
         "ccs_prolongs_fossil": boolean, "new_incineration_capacity": boolean,
         "new_fossil_supply": boolean, "outside_boundary": boolean}),
+    "carbon_capture": with_evidence("/$defs/action/properties/carbon_capture", {
+        "origin": st.sampled_from(["fossil", "biogenic", "waste"])}, {
+        "t_co2": tonnes, "description": text()}),
 })
 hazard_assessment = with_evidence("/$defs/hazard_assessment", {
     "hazard": st.sampled_from(HAZARDS)}, {
@@ -231,6 +238,11 @@ targets = with_evidence(f"{P}/targets", {}, {
     "net_zero_scope": st.sampled_from(["geographic_area", "own_operations"]),
     "offsets_allowed": boolean,
     "emission_targets": st.lists(emission_target, max_size=4),
+    "sector_neutrality": st.lists(with_evidence(
+        f"{P}/targets/properties/sector_neutrality/items", {
+            "year": year, "sectors": st.lists(st.sampled_from(SECTORS), min_size=1, max_size=3,
+                                              unique=True)}, {"description": text()}),
+        max_size=2),
 })
 manko = with_evidence(f"{P}/manko", {}, {
     "milestones": st.lists(with_evidence(f"{P}/manko/properties/milestones/items", {
@@ -252,7 +264,8 @@ _G = f"{P}/governance/properties"
 governance = with_evidence(f"{P}/governance", {}, {
     "roles": st.lists(with_evidence(f"{_G}/roles/items", {}, {
         "sector": st.sampled_from(SECTORS), "hazard": st.sampled_from(HAZARDS),
-        "roles": unique(ROLES), "partners": names(), "justification": text()}), max_size=6),
+        "roles": unique(ROLES), "partners": names(), "justification": text(),
+        "absent_roles": st.lists(absent_role, max_size=2)}), max_size=6),
     "coordination": st.lists(with_evidence(f"{_G}/coordination/items", {
         "with": st.sampled_from(["municipal_plan", "strategic_energy_plan", "adaptation_plan",
                                  "utilities", "regional", "national",
@@ -304,7 +317,8 @@ consumption = st.lists(with_evidence(f"{P}/consumption/items", {
     "vision": text(), "strategy": text(), "indicators": indicators}), max_size=2)
 fossil_phase_out = with_evidence(f"{P}/fossil_phase_out", {}, {
     "coal_end_year": year, "oil_end_year": year, "natural_gas_end_year": year,
-    "no_new_fossil_supply": boolean, "roles": unique(ROLES), "justification": text()})
+    "no_new_fossil_supply": boolean, "roles": unique(ROLES), "justification": text(),
+    "absent_roles": st.lists(absent_role, max_size=2)})
 
 random_plans = obj("", {}, {
     "$schema": st.just("https://capf.dev/schemas/plan.schema.json"),

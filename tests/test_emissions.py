@@ -206,8 +206,8 @@ def test_action_effects_count_mitigation_and_both_only() -> None:
     pytest.param([pct(50, "energy", ref=2019, justification="why")], ["energy", "transport"],
                  500 / 800 * 50, None, True, id="untargeted-sector-unchanged"),
     pytest.param([], ["transport"], None, "no 2030 sector target", False, id="no-target"),
-    pytest.param([pct(50, "waste")], ["waste"], None, "no 2019 inventory figure", False,
-                 id="no-base"),
+    pytest.param([pct(50, "waste")], ["waste"], None, "no 2019 emissions to cut", False,
+                 id="nothing-emitted"),
     pytest.param([pct(50, "transport", ref=2005)], ["transport"], None,
                  "no inventory figure for 2005 (transport)", False, id="target-uncomputable"),
 ])
@@ -258,3 +258,26 @@ def test_adding_a_target_never_raises_the_required_level(
         if before.tonnes is not None:
             assert after.tonnes is not None
             assert after.tonnes <= before.tonnes
+
+
+def test_a_partial_neutrality_year_binds_its_sectors_only() -> None:
+    doc = plan(pct(50, "energy"), net_zero=2050)
+    doc["targets"]["sector_neutrality"] = [{"year": 2029, "sectors": ["energy"]}]
+    assert em.required_level(doc, 2030, "energy").tonnes == 0.0
+    assert em.required_level(doc, 2030, "energy").pointers == ("/targets/sector_neutrality/0",)
+    doc["targets"]["sector_neutrality"][0]["year"] = 2031  # later than the target year
+    assert em.required_level(doc, 2030, "energy").tonnes == pytest.approx(300_000)
+    assert em.required_level(doc, 2030, "transport").tonnes is None
+    assert em.milestone_years(doc) == [2050]  # not a milestone of the whole area
+
+
+def test_a_group_target_sums_its_sectors_reference() -> None:
+    target = pct(50, ref=1990)
+    target.pop("sector")
+    target["sectors"] = ["energy", "transport"]
+    doc = plan(target)
+    assert em.target_level(target, doc).tonnes == pytest.approx(500_000)
+    assert em.targets_for(doc, 2030) == []
+    target["sectors"] = ["energy", "waste"]  # waste has no 1990 figure
+    assert english(em.target_level(target, doc).reason) == \
+        "no inventory figure for 1990 (energy + waste)"

@@ -178,7 +178,9 @@ def test_injection_text_is_judged_and_quoted_literally(tmp_path: Path) -> None:
     assert verdict["plan"]["name"] == "{{ 7*7 }} <script>alert(1)</script> Kommune"  # type: ignore[index]
     short_term = _result(verdict, "GOV-7-short-term-detail")
     assert short_term["outcome"] == "fail"
-    assert short_term["values"]["failing"] == INJECTED_IDS  # type: ignore[index]
+    failing = short_term["values"]["failing"]  # type: ignore[index]
+    assert len(failing) == len(INJECTED_IDS)  # each id, then what the action lacks in brackets
+    assert all(f.startswith(f"{i} (") for f, i in zip(failing, INJECTED_IDS, strict=True))
     message = short_term["message"]["en"]  # type: ignore[index]
     for text in INJECTED_IDS:
         assert text in message
@@ -280,7 +282,8 @@ def test_strings_at_their_schema_limit_are_judged_and_quoted(tmp_path: Path) -> 
     path = tmp_path / "long.json"
     path.write_text(json.dumps(plan), encoding="utf-8")
     verdict = _verdict(capf("check", path, "--format", "json", "--as-of", AS_OF))
-    assert _result(verdict, "GOV-7-short-term-detail")["values"]["failing"] == [long_id]  # type: ignore[index]
+    failing = _result(verdict, "GOV-7-short-term-detail")["values"]["failing"]  # type: ignore[index]
+    assert len(failing) == 1 and failing[0].startswith(f"{long_id} (")
 
 
 # --- rule files, profiles and waivers ---------------------------------------------------------

@@ -61,7 +61,7 @@ def schema_enums() -> set[str]:
 ENUMS = schema_enums()
 # Codes that are also ordinary Danish words (or read the same in Danish), and so may stand in
 # Danish prose: "ingen total", "nationale", "vedtaget af en kommunalbestyrelse".
-DANISH_WORDS = {"total", "national", "regional", "kommunalbestyrelse", "udvalg"} | {
+DANISH_WORDS = {"total", "national", "regional", "kommunalbestyrelse", "udvalg", "fossil"} | {
     code for kind in KINDS.values() for code, (_, da) in kind.items() if da.lower() == code}
 FORBIDDEN = {
     "da": (ENUMS | VERDICT_CODES) - KEPT - DANISH_WORDS,

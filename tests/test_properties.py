@@ -217,6 +217,11 @@ def test_adding_a_target_never_raises_the_required_level(
         plan: dict[str, Any], target: dict[str, Any], draw: st.DataObject) -> None:
     if target["type"] == "percent_below_reference" and draw.draw(st.booleans()):
         target = {**target, "reference_year": _reference_year(draw.draw, plan)}
+    # Two shapes are left out by design. A split target (part of the cut outside the boundary)
+    # says how neutrality is reached in its year, so the all-sector net-zero level stops binding
+    # there; a group target (`sectors`) is no target of any one sector.
+    target = {k: v for k, v in target.items() if k not in (
+        "inside_boundary_min_percent", "outside_boundary_max_percent", "sectors")}
     year, sector = target["year"], target.get("sector", "total")
     before = em.required_level(plan, year, sector)
     after = em.required_level(_with_target(plan, target), year, sector)

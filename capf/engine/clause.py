@@ -41,11 +41,16 @@ class Clause:
     outputs: frozenset[str]
 
     def run(self, ctx: Context, here: Match | None = None) -> Finding:
+        budget = ctx.budget  # inlined spend(): this is the evaluator's hot path
         if self.select is None:  # inside for_each the item itself; at the top, nothing
-            ctx.budget.spend(1)
+            budget.left -= 1
+            if budget.left < 0:
+                budget.spend(0)
             return self.judge(ctx, [here] if here is not None else [], here)
         matches = self.select.select(ctx.root, here)
-        ctx.budget.spend(1 + len(matches))  # bounds nested for_each (n³ over 5,000 items)
+        budget.left -= 1 + len(matches)  # bounds nested for_each (n³ over 5,000 items)
+        if budget.left < 0:
+            budget.spend(0)  # raises OverBudget
         if not matches and not self.judges_absence():
             return Finding(self.missing, {"value": None}, (self.select_pointer(here),))
         return self.judge(ctx, matches, here)

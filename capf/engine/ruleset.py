@@ -80,6 +80,8 @@ class RuleSet:
 
 def load_ruleset(profile: str | Path = DEFAULT_PROFILE) -> RuleSet:
     """Load a built-in profile by id, or a profile file by path."""
+    if not isinstance(profile, str | Path):
+        raise InvalidRules(f"a profile is a built-in id or a path, not {type(profile).__name__}")
     if isinstance(profile, str) and profile in KNOWN_PROFILES:
         return _builtin(profile)
     return _load(_profile_path(profile))

@@ -47,6 +47,8 @@ OverallStatus = Literal["compliant", "compliant_with_observations", "needs_revie
                         "non_compliant"]
 CRITERION_STATUSES: tuple[CriterionStatus, ...] = ("met", "met_with_observations",
                                                    "partially_met", "not_met", "not_assessed")
+# Overall statuses a CI gate must not pass: `capf check` exits 1 on either.
+FAILING: tuple[OverallStatus, ...] = ("non_compliant", "needs_review")
 MET: tuple[CriterionStatus, ...] = ("met", "met_with_observations")  # every essential rule passes
 OVERALL_STATUSES: tuple[OverallStatus, ...] = ("compliant", "compliant_with_observations",
                                                "needs_review", "non_compliant")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,7 +19,7 @@ from typing import Any
 import yaml
 
 from capf.model.errors import InvalidDocument, refuse
-from capf.read.yamlstream import JSON, MAX_DEPTH, line_map, parse_yaml
+from capf.read.yamlstream import JSON, MAX_DEPTH, MAX_ITEMS, line_map, parse_yaml
 
 MAX_BYTES = 16 * 1024 * 1024
 
@@ -56,10 +57,16 @@ def read_file(path: Path) -> Document:
         if size > MAX_BYTES:
             raise InvalidDocument(
                 f"{source}: file is {size:,} bytes; the limit is {MAX_BYTES:,}", source=source)
-        raw = path.read_bytes()
+        with path.open("rb") as handle:  # stat says 0 for /dev/zero and pipes: cap the read
+            raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise InvalidDocument(f"{source}: cannot read file: {exc.strerror or exc}",
                               source=source) from None
+    except ValueError:  # a NUL byte in the name
+        raise InvalidDocument(f"{source!r}: not a usable file name", source=source) from None
+    if len(raw) > MAX_BYTES:
+        raise InvalidDocument(f"{source}: more than {MAX_BYTES:,} bytes (the limit; a device or "
+                              "an endless stream?)", source=source)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -96,19 +103,32 @@ def _unrolled(path: Path_) -> list[str | int]:
 
 def _plain(value: Any, source: str, path: Path_, depth: int) -> JSON:
     kind = type(value)
-    if kind is str or kind is int or kind is bool or value is None:  # most of a plan
+    if kind is str:  # most of a plan
+        if not value.isascii() and _SURROGATE.search(value):
+            refuse(source, _unrolled(path), _LONE)
+        return value
+    if kind is int:
+        if -_HUGE < value < _HUGE:
+            return value
+        refuse(source, _unrolled(path), "an integer longer than 4,300 digits cannot be read")
+    if kind is bool or value is None:
         return value
     if kind is float:
         if not math.isfinite(value):
             refuse(source, _unrolled(path), f"number {value} is not finite")
         return value
-    if depth >= MAX_DEPTH and isinstance(value, Mapping | list | tuple):
-        refuse(source, _unrolled(path), f"nested deeper than {MAX_DEPTH} levels")
+    if isinstance(value, Mapping | list | tuple):
+        if depth >= MAX_DEPTH:
+            refuse(source, _unrolled(path), f"nested deeper than {MAX_DEPTH} levels")
+        if len(value) > MAX_ITEMS:
+            refuse(source, _unrolled(path), f"more than {MAX_ITEMS:,} items in one list or mapping")
     if isinstance(value, Mapping):
         out: dict[str, JSON] = {}
         for key, item in value.items():
             if not isinstance(key, str):
-                refuse(source, _unrolled(path), f"key {key!r} is not a string")
+                refuse(source, _unrolled(path), f"key {key!r:.60} is not a string")
+            if not key.isascii() and _SURROGATE.search(key):
+                refuse(source, _unrolled(path), _LONE)
             out[key] = _plain(item, source, (path, key), depth + 1)
         return out
     if isinstance(value, list | tuple):
@@ -117,8 +137,10 @@ def _plain(value: Any, source: str, path: Path_, depth: int) -> JSON:
         refuse(source, _unrolled(path), f"number {value} is not finite")
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, str | bool | int | float):
-        return value
+    if isinstance(value, str | bool | int | float):  # subclasses: copied as the plain type
+        return _plain(str(value) if isinstance(value, str) else
+                      bool(value) if isinstance(value, bool) else
+                      int(value) if isinstance(value, int) else float(value), source, path, depth)
     refuse(source, _unrolled(path), f"value of type {type(value).__name__} cannot appear in a plan")
 
 
@@ -159,7 +181,31 @@ def _parse_json(text: str, source: str) -> JSON:
         digits = "an integer longer than 4,300 digits" if "digits" in str(exc) else "a number"
         raise InvalidDocument(f"{source}: {digits} cannot be read", source=source) from None
     _check_depth(data, source)
+    if _SURROGATE_ESCAPE.search(text):
+        _check_surrogates(data, source)
     return data
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")  # after json.loads, any left is a lone one
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_LONE = "a lone UTF-16 surrogate (such as \\ud800) is not text"
+_HUGE = 10 ** 4300  # Python's digit limit for int <-> str (the JSON and YAML readers' too)
+
+
+def _check_surrogates(data: JSON, source: str) -> None:
+    """Refuse a JSON string or key holding an unpaired \\uD800-\\uDFFF escape, with its place."""
+    stack: list[tuple[JSON, list[str | int]]] = [(data, [])]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, str) and _SURROGATE.search(node):
+            refuse(source, path, _LONE)
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if _SURROGATE.search(key):
+                    refuse(source, [*path, key], _LONE)
+                stack.append((value, [*path, key]))
+        elif isinstance(node, list):
+            stack.extend((item, [*path, i]) for i, item in enumerate(node))
 
 
 class _JsonDuplicate(Exception):
@@ -171,12 +217,14 @@ class _JsonNonFinite(Exception):
 
 
 def _check_depth(data: JSON, source: str) -> None:
-    stack: list[tuple[JSON, int]] = [(data, 0)]
+    if not isinstance(data, dict | list):
+        return
+    stack: list[tuple[JSON, int, Path_]] = [(data, 0, ())]
     while stack:
-        node, depth = stack.pop()
+        node, depth, path = stack.pop()
         if depth > MAX_DEPTH:
             raise InvalidDocument(f"{source}: nested deeper than {MAX_DEPTH} levels", source=source)
-        if isinstance(node, dict):
-            stack.extend((v, depth + 1) for v in node.values())
-        elif isinstance(node, list):
-            stack.extend((v, depth + 1) for v in node)
+        if len(node) > MAX_ITEMS:  # checked before its items are visited: a 16 MB list is cheap
+            refuse(source, _unrolled(path), f"more than {MAX_ITEMS:,} items in one list or mapping")
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        stack.extend((v, depth + 1, (path, k)) for k, v in items if isinstance(v, dict | list))

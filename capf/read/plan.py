@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from capf.model.errors import InvalidPlan, Problem
+from capf.model.errors import InvalidPlan, Problem, UsageError
+from capf.model.pointer import pointer, shown
 from capf.read.document import Document, from_mapping, parse_text, read_file
 from capf.read.schema import load_schema, problems
 
@@ -75,6 +78,7 @@ def plan_from_document(document: Document) -> Plan:
         problem = Problem("", kind)
         raise InvalidPlan(f"{problem.where(document.source)}: {kind}; not a capf plan (start "
                           "from `capf init`)", source=document.source, problems=(problem,))
+    _refuse_too_long(data, document.source)  # before validation and line lookup: a 16 MB list
     found = problems("plan", data)
     if found:
         located = tuple(Problem(p.pointer, p.message, document.line_of(p.pointer)) for p in found)
@@ -87,7 +91,47 @@ def plan_from_document(document: Document) -> Plan:
                 sha256=hashlib.sha256(canonical_json(data)).hexdigest())
 
 
+@cache
+def _longest() -> int:
+    """The plan schema's largest maxItems: no list of a plan may be longer."""
+    return max(int(n) for n in re.findall(r'"maxItems": (\d+)', json.dumps(load_schema("plan"))))
+
+
+def _refuse_too_long(data: Any, source: str) -> None:
+    limit = _longest()
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(data, ())]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, list):
+            if len(node) > limit:
+                ptr = pointer(list(_keys(path)))
+                raise InvalidPlan(f"{source} at {shown(ptr)}: {len(node):,} items; the limit is "
+                                  f"{limit:,} (maxItems)", source=source,
+                                  problems=(Problem(ptr, f"more than {limit:,} items"),))
+            stack.extend((item, (path, i)) for i, item in enumerate(node)
+                         if isinstance(item, dict | list))
+        elif isinstance(node, dict):
+            if len(node) > limit:
+                ptr = pointer(list(_keys(path)))
+                raise InvalidPlan(f"{source} at {shown(ptr)}: {len(node):,} keys; the limit is "
+                                  f"{limit:,}", source=source,
+                                  problems=(Problem(ptr, f"more than {limit:,} keys"),))
+            stack.extend((item, (path, k)) for k, item in node.items()
+                         if isinstance(item, dict | list))
+
+
+def _keys(path: tuple[Any, ...]) -> list[str | int]:
+    keys: list[str | int] = []
+    while path:
+        path, key = path
+        keys.append(key)
+    return keys[::-1]
+
+
 def _document(plan: str | Path | Mapping[str, Any], source: str | None) -> Document:
+    if not isinstance(plan, str | Path | Mapping):
+        raise UsageError(f"load_plan takes a path, a YAML/JSON text or a mapping, not "
+                         f"{type(plan).__name__}", source=source or "<input>")
     if isinstance(plan, Mapping):
         return from_mapping(plan, source or "<mapping>")
     if isinstance(plan, str) and ("\n" in plan or plan.lstrip().startswith("{")):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -29,15 +31,15 @@ class Waiver(BaseModel):
     @field_validator("reason")
     @classmethod
     def _said(cls, text: str) -> str:
-        if not text.strip():
-            raise ValueError("a waiver needs a reason")
+        if not any(_visible(c) for c in text):  # zero-width spaces alone are no reason
+            raise ValueError("a waiver needs a reason in visible text")
         return text
 
     @field_validator("expires", mode="before")
     @classmethod
     def _iso(cls, value: Any) -> Any:
-        if not isinstance(value, str):
-            raise ValueError("expires must be an ISO date string, YYYY-MM-DD")
+        if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+            raise ValueError("expires must be an ISO date, YYYY-MM-DD (not a timestamp)")
         return value
 
     def covers(self, rule_ids: tuple[str, ...], evidence: list[str]) -> bool:
@@ -49,6 +51,15 @@ class Waiver(BaseModel):
 
     def label(self) -> str:
         return f"{self.rule} {self.scope}" if self.scope else self.rule
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_INVISIBLE = frozenset("\u115f\u1160\u2800\u3164\uffa0")  # fillers drawn as nothing
+
+
+def _visible(char: str) -> bool:
+    return not char.isspace() and char not in _INVISIBLE and \
+        unicodedata.category(char) not in ("Cc", "Cf", "Cn", "Co", "Cs", "Mn", "Me", "Zs")
 
 
 class WaiverFile(BaseModel):
@@ -71,6 +82,8 @@ def is_expired(waiver: Waiver, as_of: date) -> bool:
 
 def load_waivers(path: str | Path) -> WaiverSet:
     """Read a waiver file; anything malformed is an InvalidWaivers (never ignored)."""
+    if not isinstance(path, str | Path):
+        raise InvalidWaivers(f"a waiver file is a path, not {type(path).__name__}")
     path = Path(path)
     try:
         document = read_file(path)

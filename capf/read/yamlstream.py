@@ -20,6 +20,7 @@ from capf.model.errors import InvalidDocument, refuse
 from capf.model.pointer import pointer
 
 MAX_DEPTH = 64
+MAX_ITEMS = 100_000  # per list or mapping: refused while parsing, long before validation
 JSON = Any  # dict[str, JSON] | list[JSON] | str | int | float | bool | None
 
 
@@ -107,6 +108,9 @@ def parse_yaml(text: str, source: str, lines: dict[str, int] | None = None) -> J
     try:
         for event in _events(text):
             builder.feed(event)
+    except _TooLong as exc:
+        refuse(source, exc.args[0], f"more than {MAX_ITEMS:,} items in one list or mapping",
+               _line(event))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else source
@@ -198,6 +202,8 @@ def _take_key(frame: _Frame, event: yaml.NodeEvent, source: str, line: int) -> N
               f"mapping key {event.value!r} is not a string (quote it: \"{event.value}\")", line)
     assert isinstance(key, str)
     assert isinstance(frame.container, dict)
+    if len(frame.keys_line) >= MAX_ITEMS:
+        raise _TooLong(frame.path)
     if key in frame.keys_line:
         first = frame.keys_line[key]
         refuse(source, [*frame.path, key],
@@ -211,11 +217,17 @@ def _store(stack: list[_Frame], value: JSON) -> None:
         return
     top = stack[-1]
     if isinstance(top.container, list):
+        if len(top.container) >= MAX_ITEMS:
+            raise _TooLong(top.path)
         top.container.append(value)
     else:
         assert top.key is not None
         top.container[top.key] = value
         top.key = None
+
+
+class _TooLong(Exception):
+    pass
 
 
 def line_map(text: str) -> dict[str, int]:

@@ -17,6 +17,7 @@ from capf.model.verdict import Verdict
 from capf.render.junit import junit_xml
 from capf.render.sarif import sarif_log
 from capf.render.terminal import verdict_text
+from capf.text.terminal import printable
 
 FORMATS = ("text", "json", "sarif", "junit")
 REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md"}
@@ -35,7 +36,7 @@ def verdicts_document(verdicts: list[Verdict], ruleset: RuleSet, fmt: str, lang:
         return json.dumps(sarif_log(verdicts, ruleset, lang), indent=2, ensure_ascii=False)
     if fmt == "junit":
         return junit_xml(verdicts, lang).rstrip("\n")
-    return "\n\n".join(verdict_text(v, lang) for v in verdicts)
+    return printable("\n\n".join(verdict_text(v, lang) for v in verdicts))  # plan text: escaped
 
 
 def format_of(path: Path, formats: dict[str, str]) -> str:

@@ -8,9 +8,17 @@ from __future__ import annotations
 
 import os
 
+from capf.text.labels import label
+
+__all__ = ["DEFAULT_LANG", "LANGS", "LANG_VARIABLE", "LanguageError", "label", "output_lang"]
+
 LANGS = ("da", "en")
 DEFAULT_LANG = "da"
 LANG_VARIABLE = "CAPF_LANG"
+
+
+class LanguageError(ValueError):
+    """$CAPF_LANG names a language capf does not write (a usage error, exit 2)."""
 
 
 def output_lang(given: str | None) -> str:
@@ -21,5 +29,5 @@ def output_lang(given: str | None) -> str:
     if not chosen:
         return DEFAULT_LANG
     if chosen not in LANGS:
-        raise ValueError(f"{LANG_VARIABLE}={chosen!r}: use one of {', '.join(LANGS)}")
+        raise LanguageError(f"{LANG_VARIABLE}={chosen!r}: use one of {', '.join(LANGS)}")
     return chosen

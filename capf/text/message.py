@@ -30,9 +30,21 @@ TRANSLATED = ("da",)  # languages whose text a check may give as `name_<lang>` b
 PHRASES: dict[str, tuple[str, str]] = {
     "sum_no_total": ("{item} (no total)", "{item} (ingen total)"),
     "sum_no_sectors": ("{item} (no sectors)", "{item} (ingen sektorfordeling)"),
-    "sum_difference": ("{item} (difference {gap} t)", "{item} (afvigelse {gap} t)"),
-    "no_reference_total": ("no positive inventory total for {year}",
-                           "klimaregnskabet har ingen positiv total for {year}"),
+    "sum_above": ("{item} (the sectors add up to {gap} t more than the total)",
+                  "{item} (sektorerne giver {gap} t mere end totalen)"),
+    "sum_below": ("{item} (the sectors add up to {gap} t less than the total)",
+                  "{item} (sektorerne giver {gap} t mindre end totalen)"),
+    "no_reference_total": ("the inventory states no total for {year}",
+                           "klimaregnskabet angiver ingen total for {year}"),
+    "reference_not_above_zero": (
+        "the inventory total for {year} is zero or a net uptake, so a cut in percent cannot be "
+        "computed", "klimaregnskabets total for {year} er nul eller et nettooptag, så en "
+        "reduktion i procent kan ikke beregnes"),
+    "target_net_zero": (
+        "The {year} target allows {target_t} t CO2e, which is at least as far below any "
+        "{ref_year} emissions as a {least} % cut.", "Målet for {year} tillader {target_t} t "
+        "CO2e, hvilket ligger mindst lige så langt under enhver udledning i {ref_year} som en "
+        "reduktion på {least} %."),
     "target_cut": (
         "The {year} target allows {target_t} t CO2e, {reduction_percent} % below the {ref_year} "
         "inventory ({reference_t} t); {least} % below would be {required_t} t.",
@@ -66,6 +78,10 @@ PHRASES: dict[str, tuple[str, str]] = {
         "in {year} BAU ({bau} t) minus the effects ({effects} t) gives {left} t, but the action "
         "pathway is {pathway} t", "i {year} giver BAU ({bau} t) minus effekten ({effects} t) "
         "{left} t, men reduktionsstien er {pathway} t"),
+    "pathway_above_bau": (
+        "in {year} the action pathway ({pathway} t) lies above BAU ({bau} t), which the actions' "
+        "effects ({effects} t) cannot explain", "i {year} ligger reduktionsstien ({pathway} t) "
+        "over BAU ({bau} t), hvilket handlingernes effekt ({effects} t) ikke kan forklare"),
     "pathway_no_common_year": (
         "BAU, action pathway and the actions' stated effects have no year in common",
         "BAU, reduktionssti og handlingernes angivne effekt har intet fælles år"),

@@ -55,6 +55,10 @@ KINDS: dict[str, dict[str, tuple[str, str]]] = {
         "borgerrepraesentation": ("City council (Borgerrepræsentation)", "Borgerrepræsentation"),
         "udvalg": ("Committee", "Udvalg"),
     },
+    "origin": {
+        "fossil": ("Fossil", "Fossil"),
+        "biogenic": ("Biogenic", "Biogen"),
+    },
     "stage": {
         "draft": ("Draft", "Udkast"),
         "adopted": ("Adopted", "Vedtaget"),

@@ -251,14 +251,25 @@ def _age_years(value: Any, as_of: date) -> float | None:
     return None
 
 
+def shown_age(age: float, limit: float) -> float:
+    """The age to one decimal, with more (up to 3) where one would hide that it is past the
+    limit: 5.04 years must not read "5 years" beside a limit of 5."""
+    for decimals in (1, 2, 3):
+        shown = round(age, decimals)
+        if (shown > limit) == (age > limit):
+            return shown
+    return round(age, 3)
+
+
 def fresh(ctx: Context, matches: list[Match], opts: Fresh) -> Finding:
     """Every selected date (or year) is at most `max_age_years` old at the `as_of` date."""
     ages = [_age_years(m.value, ctx.as_of) for m in matches]
     ok = [age is not None and age <= opts.max_age_years for age in ages]
     known = [a for a in ages if a is not None]
-    return _judge(matches, ok, {"value": _shown(matches),
-                                "age_years": round(max(known), 1) if known else None,
-                                "as_of": ctx.as_of.isoformat()})
+    return _judge(matches, ok, {
+        "value": _shown(matches),
+        "age_years": shown_age(max(known), opts.max_age_years) if known else None,
+        "as_of": ctx.as_of.isoformat()})
 
 
 GENERIC_CHECKS: dict[str, CheckSpec] = {

@@ -1,0 +1,44 @@
+"""The one escaping function for text that reaches a terminal (or a one-line log).
+
+Plan text and file names are untrusted: ESC and BEL sequences could retitle, recolour or clear
+a terminal, bidi controls could make `fail` read as `pass`, and a file name with a newline would
+split the one-line error into two. Every such character is shown as a visible escape instead.
+Undecodable bytes in a file name (Python's surrogate escapes) become `\\xNN`, so printing never
+crashes on them either.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+_CONTROLS = ("\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 except tab and newline, DEL, C1 (incl. \r)
+             "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidi marks, embeddings, isolates
+             "\u2028\u2029"  # line and paragraph separators
+             "\ud800-\udfff")  # lone surrogates (undecodable bytes of a file name)
+_UNSAFE = re.compile(f"[{_CONTROLS}]")
+_UNSAFE_LINE = re.compile(f"[{_CONTROLS}\t\n]")
+
+
+_NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def _escaped(match: re.Match[str]) -> str:
+    if match.group() in _NAMED:
+        return _NAMED[match.group()]
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's stand-in for the byte code - 0xDC00
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str, *, one_line: bool = False) -> str:
+    """`text` with every control character visible as an escape; `one_line` escapes newlines too."""
+    if text.isprintable() and not one_line:
+        return text
+    return (_UNSAFE_LINE if one_line else _UNSAFE).sub(_escaped, text)
+
+
+def shown_name(name: str | PurePath) -> str:
+    """A file name (or message naming one) fit for one line of a terminal, CSV or HTML page."""
+    return printable(str(name), one_line=True)
