@@ -27,7 +27,7 @@ from capf.model.errors import CapfError, UsageError
 from capf.model.rule import ELEMENTS
 from capf.read.plan import load_plan, staged
 from capf.render.summary import COUNTED, Row, summary_csv, summary_workbook
-from capf.text.formatting import csv_delimiter
+from capf.text.formatting import csv_delimiter, day, percent
 from capf.text.labels import label, words
 from capf.text.terminal import printable, shown_name
 
@@ -120,7 +120,7 @@ def run_batch(inputs: Sequence[str], outdir: Path, ruleset: RuleSet, *, as_of: d
             if progress is not None:
                 print(printable(f"[{number}/{len(paths)}] {path.name}: {row.status or 'error'}",
                                 one_line=True), file=progress)
-        for file, text in (("summary.csv", summary_csv(rows, delimiter or csv_delimiter(lang))),
+        for file, text in (("summary.csv", summary_csv(rows, delimiter or csv_delimiter(lang), lang)),
                            ("summary.xlsx", summary_workbook(rows, lang)),
                            ("overview.html", overview_html(rows, ruleset, as_of, lang))):
             write_atomic(fresh / file, text, shown=outdir / file)
@@ -151,6 +151,7 @@ def _one(path: Path, stem: str, fresh: Path, outdir: Path, folders: set[Path], r
     tally: Counter[str] = Counter(r.outcome for r in verdict.results)
     return Row(file=name, stem=stem, name=verdict.plan.name, status=verdict.status,
                elements={e.id: e.status for e in verdict.elements},
+               scores={e.id: e.score for e in verdict.elements}, as_of=verdict.as_of,
                counts={k: tally.get(k, 0) for k in COUNTED})
 
 
@@ -262,6 +263,7 @@ def overview_html(rows: Sequence[Row], ruleset: RuleSet, as_of: date, lang: str)
     statuses = Counter(row.status or "error" for row in rows)
     return environment().get_template("overview.html.j2").render(
         rows=rows, elements=ELEMENTS, lang=lang, label=lambda key: label(key, lang),
-        href=lambda row, kind: quote(f"{row.stem}.{kind}"), as_of=as_of.isoformat(),
+        href=lambda row, kind: quote(f"{row.stem}.{kind}"), as_of=day(as_of, lang),
+        score=lambda value: "–" if value is None else percent(value, lang),
         profile=f"{ruleset.id} {ruleset.version}", title=ruleset.title.get(lang),
         statuses=statuses, words=words(lang))

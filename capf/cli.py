@@ -1,9 +1,7 @@
 """The `capf` command: argparse, one function per sub-command, `main(argv) -> int`.
 
-Exit codes: 0 compliant (or with observations) / done, 1 non-compliant (check, batch) or a
-regression (diff), 2 bad input or usage (one line on stderr, no traceback), 3 an internal
-error (a bug: please report it). Renderers that live in other modules (report, diff) are
-imported inside their command, so `capf check` never pays for them.
+Exit codes are EXIT_CODES below (also 1 for a regression in diff; 3 is a bug: please report
+it). Renderers are imported inside their command, so `capf check` never pays for them.
 """
 
 from __future__ import annotations
@@ -31,6 +29,7 @@ from capf.read.schema import SCHEMA_NAMES
 from capf.read.status import load_status
 from capf.read.waiver import load_waivers
 from capf.render import formats as out
+from capf.text.language import DEFAULT_LANG, LANG_VARIABLE, LANGS, LanguageError, label, output_lang
 from capf.text.links import doc_url
 
 EXIT_OK, EXIT_NON_COMPLIANT, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
@@ -66,8 +65,7 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a statement pe
                              formatter_class=argparse.RawDescriptionHelpFormatter,
                              epilog="examples:\n" + "\n".join(f"  {e}".rstrip() for e in examples))
         if lang:
-            cmd.add_argument("--lang", choices=("da", "en"), default=lang,
-                             help=f"language of the output (default {lang})")
+            cmd.add_argument("--lang", choices=LANGS, help=f"output language (${LANG_VARIABLE}, else da)")
         return cmd
 
     check = command("check", "judge plans and print the verdict",
@@ -141,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a statement pe
     init.add_argument("--example", action="store_true", help="a complete example plan instead")
 
     validate = command("validate", "check plans against the plan schema only",
-                       "capf validate examples/vejle.yaml")
+                       "capf validate examples/vejle.yaml", lang="da")
     validate.add_argument("plans", nargs="+", metavar="PLAN", help="plan file, or - for stdin")
 
     rules = command("rules", "list the rules of a profile",
@@ -183,8 +181,7 @@ def _output(parser: argparse.ArgumentParser, metavar: str) -> None:
 
 def _csv_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--csv-delimiter", choices=sorted(out.CSV_DELIMITERS), default=None,
-                        help="CSV separator (default: ; for --lang da, as Danish Excel expects, "
-                        ", for en)")
+                        help="CSV separator (default ; in Danish, as Danish Excel expects; , in English)")
 
 
 def _document_output(parser: argparse.ArgumentParser) -> None:
@@ -197,7 +194,7 @@ def _emit(args: argparse.Namespace, text: str) -> None:
     if args.output is None:
         sys.stdout.write(text)
     else:
-        _written(args.output, text)
+        _written(args.output, text, getattr(args, "lang", DEFAULT_LANG))
 
 
 def _judge_all(args: argparse.Namespace, paths: Sequence[str]) -> tuple[RuleSet, list[tuple[Plan, Verdict]]]:
@@ -207,9 +204,9 @@ def _judge_all(args: argparse.Namespace, paths: Sequence[str]) -> tuple[RuleSet,
                      for p in (staged(plan_at(path), args.stage) for path in paths)]
 
 
-def _written(path: Path, text: str | bytes) -> int:
+def _written(path: Path, text: str | bytes, lang: str) -> int:
     write_atomic(path, text)
-    print(f"wrote {shown_name(path)}")
+    print(label("wrote", lang).format(path=shown_name(path)))
     return EXIT_OK
 
 
@@ -238,8 +235,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     fmt = out.format_of(args.output, out.REPORT_FORMATS)
     ruleset, [(plan, verdict)] = _judge_all(args, [args.plan])
-    return _written(args.output, render_report(verdict, fmt, args.lang, plan=plan,
-                                               ruleset=ruleset))
+    return _written(args.output, render_report(verdict, fmt, args.lang, plan, ruleset=ruleset), args.lang)
 
 
 def cmd_checklist(args: argparse.Namespace) -> int:
@@ -249,9 +245,10 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     ruleset, judged = _judge_all(args, [args.plan] if args.plan else [])
     verdict = judged[0][1] if judged else None
     if fmt == "xlsx":
-        return _written(args.output, checklist_workbook(verdict, args.lang, ruleset=ruleset))
+        return _written(args.output, checklist_workbook(verdict, args.lang, ruleset=ruleset), args.lang)
+    delimiter = out.CSV_DELIMITERS.get(args.csv_delimiter)
     return _written(args.output, render_checklist(verdict, fmt, args.lang, ruleset=ruleset,
-                                                    delimiter=out.CSV_DELIMITERS.get(args.csv_delimiter)))
+                                                  delimiter=delimiter), args.lang)
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
@@ -260,7 +257,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     rows = run_batch(args.inputs, args.output, ruleset, as_of=args.as_of or date.today(),
                      lang=args.lang, progress=progress, stage=args.stage,
                      delimiter=out.CSV_DELIMITERS.get(args.csv_delimiter))
-    print(f"wrote {len(rows)} plan(s) to {args.output} (overview.html, summary.csv, summary.xlsx)")
+    print(label("wrote_batch", args.lang).format(n=len(rows), path=args.output))
     broken = [row.file for row in rows if row.error]
     if broken:
         print(f"capf: error: {len(broken)} of {len(rows)} plan(s) could not be loaded (see "
@@ -300,12 +297,13 @@ def cmd_init(args: argparse.Namespace) -> int:  # with -o, plan.schema.json besi
         raise UsageError(f"{args.output}: file exists; use --force to overwrite it")
     _emit(args, text)
     if args.output and not args.status and not (args.output.parent / SCHEMA_FILE).exists():
-        _written(args.output.parent / SCHEMA_FILE, out.schema_text("plan"))  # for the editor
+        _written(args.output.parent / SCHEMA_FILE, out.schema_text("plan"), args.lang)  # editor
     return EXIT_OK
 
 
 def cmd_validate(args: argparse.Namespace) -> int:  # a bad file does not hide the ones after it
-    return EXIT_BAD_INPUT if validate_each(args.plans, sys.stdout, sys.stderr, shown_name) else EXIT_OK
+    bad = validate_each(args.plans, sys.stdout, sys.stderr, shown_name, label("valid", args.lang))
+    return EXIT_BAD_INPUT if bad else EXIT_OK
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -329,8 +327,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         out.utf8_stdout()
         refuse_overwriting(vars(args := build_parser().parse_args(argv)))  # -o never an input
+        args.lang = output_lang(getattr(args, "lang", None))
         return COMMANDS[args.command](args)
-    except CapfError as exc:
+    except (CapfError, LanguageError) as exc:
         print(shown_name(f"capf: error: {exc}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except SystemExit as exc:  # --help and --version

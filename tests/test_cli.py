@@ -40,7 +40,8 @@ SARIF_SCHEMA = ROOT / "tests" / "data" / "sarif-2.1.0.schema.json"
 
 
 def capf(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+    env = {**{k: v for k, v in os.environ.items() if k != "CAPF_LANG"},  # Danish by default
+           "PYTHONPATH": os.pathsep.join(
         p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)}
     return subprocess.run([sys.executable, "-m", "capf", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=120, check=False)
@@ -92,7 +93,7 @@ def test_usage_errors_exit_2(args: tuple[str, ...], tmp_path: Path) -> None:
 def test_check_exit_0_for_a_plan_with_observations(tmp_path: Path) -> None:
     done = capf("check", ODDER, "--as-of", AS_OF, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("Odder Kommune: COMPLIANT WITH OBSERVATIONS")
+    assert done.stdout.startswith("Odder Kommune: OPFYLDER KRAVENE MED BEMÆRKNINGER")
 
 
 def test_check_exit_1_when_any_plan_is_non_compliant(tmp_path: Path) -> None:
@@ -353,13 +354,15 @@ def test_batch_judges_every_good_plan_and_reports_the_corrupt_one(tmp_path: Path
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temp files left
     with (out / "summary.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter=";"))
-    assert [Path(r["file"]).stem for r in rows] == sorted([*good, "corrupt"])
-    broken = next(r for r in rows if r["file"].endswith("corrupt.yaml"))
-    assert broken["status"] == "" and "corrupt.yaml" in broken["message"]
-    odder = next(r for r in rows if r["name"] == "Odder Kommune")
-    assert odder["status"] == "compliant_with_observations" and odder["message"] == ""
-    assert {"governance", "adaptation", "neutrality", "inclusion", "pass", "fail",
-            "needs_review", "waived", "error"} <= set(odder)
+    assert [Path(r["Fil"]).stem for r in rows] == sorted([*good, "corrupt"])
+    broken = next(r for r in rows if r["Fil"].endswith("corrupt.yaml"))
+    assert broken["Samlet"] == "" and "corrupt.yaml" in broken["Fejl ved indlæsning"]
+    odder = next(r for r in rows if r["Kommune"] == "Odder Kommune")
+    assert odder["Samlet"] == "opfylder kravene med bemærkninger"
+    assert odder["Fejl ved indlæsning"] == "" and odder["Vurderet pr."] == "1. januar 2026"
+    assert {"Styring og samarbejde", "Klimatilpasning", "Udledningsneutral",
+            "Social inklusion og merværdier", "Styring og samarbejde: score", "Bestået",
+            "Mangel", "Kræver vurdering", "Dispenseret", "Fejl"} <= set(odder)
     overview = (out / "overview.html").read_text(encoding="utf-8")
     assert "Odder Kommune" in overview and 'href="odder.report.html"' in overview
 
@@ -391,7 +394,7 @@ def test_diff_of_two_plans_and_of_two_verdicts(tmp_path: Path) -> None:
         "net_zero_year: 2050", "net_zero_year: 2055", 1), encoding="utf-8")
     done = capf("diff", str(earlier), ODDER, "--as-of", AS_OF, cwd=tmp_path)
     assert done.returncode == 0, done.stderr  # the newer version only got better
-    assert done.stdout.startswith("Odder Kommune (2026-01-01, non-compliant) → Odder Kommune")
+    assert done.stdout.startswith("Odder Kommune (2026-01-01, opfylder ikke kravene) → Odder Kommune")
     assert "NEU-5-net-zero-year" in done.stdout and "targets/net_zero_year: 2055 → 2050" \
         in done.stdout
     for day, name in (("2024-01-01", "old.json"), (AS_OF, "new.json")):
@@ -435,7 +438,7 @@ def test_init_writes_a_file_and_never_overwrites_without_force(tmp_path: Path) -
     assert (tmp_path / "plan.yaml").read_text(encoding="utf-8") == "mine"
     assert capf("init", "-o", "plan.yaml", "--force", cwd=tmp_path).returncode == 0
     done = capf("check", "plan.yaml", "--as-of", AS_OF, cwd=tmp_path)
-    assert done.returncode == 1 and "Ny kommune: NON-COMPLIANT" in done.stdout
+    assert done.returncode == 1 and "Ny kommune: OPFYLDER IKKE KRAVENE" in done.stdout
 
 
 def _fields(node: dict[str, Any], owner: str, defs: dict[str, Any],
@@ -466,7 +469,7 @@ def test_every_plan_field_has_a_danish_comment() -> None:
 
 def test_validate_rules_and_schema(tmp_path: Path) -> None:
     done = capf("validate", ODDER, DRAFT, cwd=tmp_path)
-    assert done.returncode == 0 and done.stdout.count(": valid (") == 2
+    assert done.returncode == 0 and done.stdout.count(": gyldig (") == 2
     done = capf("rules", "--profile", "klimaalliancen-2024", "--format", "json", cwd=tmp_path)
     assert done.returncode == 0
     assert len(json.loads(done.stdout)) == len(load_ruleset("klimaalliancen-2024").rules)

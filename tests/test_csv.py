@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from capf.render.checklist import render_checklist
-from capf.render.summary import COLUMNS, Row, summary_csv
+from capf.render.summary import COLUMNS, Row, headers, summary_csv
 from capf.text.formatting import csv_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,7 +55,7 @@ def test_no_reader_of_either_separator_finds_a_formula_cell(delimiter: str) -> N
     text = summary_csv(rows, delimiter)
     assert_no_formula(text)
     table = cells(text, delimiter)  # the reader of the separator written sees every cell whole
-    assert table[0] == list(COLUMNS)
+    assert table[0] == headers("da")
     assert [line[1] for line in table[1:]] == [csv_text(t) for t in HOSTILE]
     assert all(len(line) == len(COLUMNS) for line in table)
 
@@ -90,7 +90,7 @@ def test_batch_and_checklist_on_a_hostile_plan_read_with_both_separators(tmp_pat
         summary = data.decode("utf-8")
         assert_no_formula(summary)
         row = dict(zip(*cells(summary, delimiter), strict=True))
-        assert row["name"] == "Odder;'=cmd|' /C calc'!A0,'=1+2"
+        assert row[headers(lang)[1]] == "Odder;'=cmd|' /C calc'!A0,'=1+2"
         done = capf("checklist", "plan.yaml", "-o", f"list-{lang}.csv", "--lang", lang,
                     "--as-of", "2026-01-01", cwd=tmp_path)
         assert done.returncode == 0, done.stderr

@@ -410,22 +410,22 @@ def transport_target(percent: float, **extra: Any) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize(("doc", "outcome", "failing", "reviewed", "danish"), [
-    pytest.param(transport_target(25), "fail", ["transport 25 % (low end 30 %)"], [],
-                 ["transport 25 % (nedre grænse 30 %)"], id="below-low"),
-    pytest.param(transport_target(31), "fail", ["transport 31 % (mid 33 %, no justification)"],
-                 [], ["transport 31 % (midten 33 %, ingen begrundelse)"],
+    pytest.param(transport_target(25), "fail", ["Transport 25 % (low end 30 %)"], [],
+                 ["Transport 25 % (nedre grænse 30 %)"], id="below-low"),
+    pytest.param(transport_target(31), "fail", ["Transport 31 % (mid 33 %, no justification)"],
+                 [], ["Transport 31 % (midten 33 %, ingen begrundelse)"],
                  id="low-end-unjustified"),
     pytest.param(transport_target(31.5, justification="Rural municipality, few buses."),
-                 "needs_review", [], ["transport 31.5 % (below mid 33 %, justified)"],
-                 ["transport 31,5 % (under midten 33 %, begrundet)"], id="low-end-justified"),
+                 "needs_review", [], ["Transport 31.5 % (below mid 33 %, justified)"],
+                 ["Transport 31,5 % (under midten 33 %, begrundet)"], id="low-end-justified"),
     pytest.param(transport_target(33), "pass", [], [], [], id="at-mid"),
-    pytest.param(BASE, "fail", ["transport: no 2030 sector target"], [],
-                 ["transport: intet sektormål for 2030"], id="no-sector-target"),
-    pytest.param(with_(inventory__years=[]), "fail", ["transport: no 2019 inventory figure"],
-                 [], ["transport: intet tal i klimaregnskabet for 2019"], id="no-base-year"),
+    pytest.param(BASE, "fail", ["Transport: no 2030 sector target"], [],
+                 ["Transport: intet sektormål for 2030"], id="no-sector-target"),
+    pytest.param(with_(inventory__years=[]), "fail", ["Transport: no 2019 inventory figure"],
+                 [], ["Transport: intet tal i klimaregnskabet for 2019"], id="no-base-year"),
     pytest.param(transport_target(31, reference_year=2005), "needs_review", [],
-                 ["transport: no inventory figure for 2005 (transport)"],
-                 ["transport: intet tal i klimaregnskabet for 2005 (transport)"],
+                 ["Transport: no inventory figure for 2005 (transport)"],
+                 ["Transport: intet tal i klimaregnskabet for 2005 (transport)"],
                  id="target-not-computable"),
 ])
 def test_sector_ranges(doc: dict[str, Any], outcome: str, failing: list[str],
@@ -448,7 +448,7 @@ def test_sector_ranges_defaults_are_the_national_ranges() -> None:
     assert "land_use" not in opts.sector_map  # no national range for land use
     finding = run("sector_ranges", transport_target(40))
     assert finding.outcome == "fail"
-    assert finding.values["failing"] == ["energy: no 2030 sector target"]
+    assert finding.values["failing"] == ["Energy: no 2030 sector target"]
     assert finding.values["skipped"] == ["industry", "agriculture", "other"]  # nothing emitted
     assert finding.values["reduction_transport_percent"] == 40.0
 

@@ -53,7 +53,7 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
     pytest.param(5.0, "da", "5", id="whole-float"),
     pytest.param(-1500.25, "da", "-1.500,25", id="negative-da"),
     pytest.param([2030, 2050], "da", "2030, 2050", id="list-of-years"),
-    pytest.param({"year": 2022, "total": 167_000}, "da", "year: 2022, total: 167.000", id="dict"),
+    pytest.param({"year": 2022, "total": 167_000}, "da", "year: 2022, I alt: 167.000", id="dict"),
     pytest.param("Fjordby\n  Kommune\tnord", "da", "Fjordby Kommune nord", id="one-line"),
     pytest.param(Phrase("no total", "ingen total"), "da", "ingen total", id="phrase"),
 ])
@@ -103,9 +103,10 @@ def test_only_plain_fields_are_allowed(template: str) -> None:
         fields_of(template)
 
 
-def test_number_has_no_grouping_below_ten_thousand() -> None:
-    assert (number(7400, "en"), number(7400, "da"), number(10_000, "da")) == (
-        "7400", "7400", "10.000")
+def test_number_groups_from_a_thousand_but_keeps_years() -> None:
+    assert (number(3700, "en"), number(3700, "da"), number(10_000, "da"), number(999, "da"),
+            number(2050, "da"), number(1899, "da")) == (
+        "3,700", "3.700", "10.000", "999", "2050", "1.899")
 
 
 # -- Phrase and bilingual -----------------------------------------------------------------------

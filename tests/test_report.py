@@ -214,7 +214,7 @@ def test_report_quotes_plan_values_and_page_references() -> None:
     plan = capf.load_plan({**data, "actions": [first, *data["actions"][1:]]})
     verdict = capf.evaluate(plan, capf.load_ruleset("dk2020"), as_of=AS_OF)
     with_plan = render_report(verdict, "md", "da", plan)
-    assert "`/actions/0`: {id: E1; title: Vedvarende energi — sol og vind;" in with_plan
+    assert "`/actions/0`: id: E1 · titel: Vedvarende energi — sol og vind ·" in with_plan
     assert "(s. 22, afsnit 4.1 Tema: Energi)" in with_plan
     assert "(p. 22, section 4.1 Tema: Energi)" in render_report(verdict, "html", "en", plan)
     without = render_report(verdict, "md", "da")
@@ -380,7 +380,9 @@ def test_danish_and_english_number_and_date_formats() -> None:
     assert fmt.plain_number(2050, "da") == "2050"
     assert fmt.plain_number(250000, "da") == "250.000"
     assert fmt.quote({"a": True, "evidence": {"page": 1}, "b": [1, 2.5]}, "da") == \
-        "{a: ja; b: [1, 2,5]}"
+        "a: ja · b: 1; 2,5"
+    assert fmt.quote({"year": 2030, "sectors": {"energy": 2000}}, "da") == \
+        "år: 2030 · sektorer: (Energi: 2.000)"
     assert fmt.quote("x" * 500, "en", 10) == "x" * 9 + "…"
 
 
@@ -391,7 +393,7 @@ def test_pathway_chart_says_when_data_is_missing() -> None:
     assert words("en")["chart_no_data"] in empty and "<polyline" not in empty
     plan, _ = judged("fjordby-draft")  # a draft without BAU
     drawn = chart.pathway(plan.data, "da")
-    assert "Mangler i planen: Basisfremskrivning (BAU)" in drawn
+    assert "Mangler i planen: BAU-fremskrivning" in drawn
     assert "<polyline" in drawn
 
 

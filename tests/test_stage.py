@@ -95,7 +95,7 @@ def test_stage_option_judges_a_draft(command: str, tmp_path: Path,
     base = [command, str(path), "--as-of", "2026-01-01", *out]
     if command == "check":
         assert main(base) == 1
-        assert "FAIL   GOV-2-council-adoption" in capsys.readouterr().out
+        assert "MANGEL      GOV-2-council-adoption" in capsys.readouterr().out
         assert main([*base, "--stage", "draft"]) == 0
         assert "GOV-2-council-adoption" not in capsys.readouterr().out.split("\n\n")[-1]
     else:

@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 
 from capf import evaluate, load_plan, load_ruleset
 from capf.render.checklist import checklist_context, checklist_table, checklist_workbook
-from capf.render.summary import COLUMNS, Row, summary_table, summary_workbook
+from capf.render.summary import COLUMNS, Row, headers, summary_table, summary_workbook
 from capf.render.workbook import DECISIONS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -83,7 +83,7 @@ def test_the_summary_workbook_has_a_row_per_plan_and_sign_off_columns() -> None:
             for t in HOSTILE]
     ws = sheet(summary_workbook(rows, "da"))
     got = values(ws)
-    assert got[0] == [*COLUMNS, "Afgørelse", "Kommentar", "Navn", "Dato"]
+    assert got[0] == [*headers("da"), "Afgørelse", "Kommentar", "Navn", "Dato"]
     expected = [[*line, "", "", "", ""] for line in summary_table(rows)[1:]]
     expected = [[c.replace("\x07", "\ufffd").replace("\x1b", "\ufffd") if isinstance(c, str)
                  else c for c in line] for line in expected]
@@ -105,7 +105,7 @@ def test_checklist_xlsx_and_batch_summary_xlsx_from_the_command_line(tmp_path: P
     assert done.returncode in (0, 1), done.stderr
     ws = sheet((tmp_path / "out" / "summary.xlsx").read_bytes())
     assert [c.value for c in ws[2]][:3] == [str(ODDER), "Odder Kommune",
-                                            "compliant_with_observations"]
+                                            "opfylder kravene med bemærkninger"]
 
 
 def test_openpyxl_is_imported_only_when_a_workbook_is_written() -> None:

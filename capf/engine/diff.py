@@ -12,6 +12,7 @@ from pydantic import Field
 
 from capf.model.verdict import MET, Model, Verdict
 from capf.read.plan import Plan
+from capf.text.formatting import quote
 from capf.text.labels import label
 
 _OPEN = ("fail", "error", "needs_review")
@@ -47,7 +48,7 @@ class VerdictDiff(Model):
     plan_changes: list[Change] = Field(description="Changed targets, actions and key figures "
                                                    "(only when both plans are given).")
 
-    def text(self, lang: str = "en") -> str:
+    def text(self, lang: str = "da") -> str:
         """A plain-text summary, one line per change."""
         out = [f"{self.old.plan} ({self.old.as_of}, {label(self.old.status, lang)}) → "
                f"{self.new.plan} ({self.new.as_of}, {label(self.new.status, lang)})"]
@@ -60,15 +61,23 @@ class VerdictDiff(Model):
             changes: list[Change] = getattr(self, key)
             if changes:
                 out.append(f"{label('diff_' + key, lang)}:")
-                out += [f"  {c.id}: {_short(c.old)} → {_short(c.new)}" for c in changes]
+                shown = _status if key == "criteria_changed" else _short
+                out += [f"  {c.id}: {shown(c.old, lang, c.id)} → {shown(c.new, lang, c.id)}"
+                        for c in changes]
         if len(out) == 1:
             out.append(label("diff_nothing", lang))
         return "\n".join(out)
 
 
-def _short(value: Any) -> str:
-    text = "—" if value is None else str(value)
-    return text if len(text) <= 80 else text[:79] + "…"
+def _short(value: Any, lang: str, where: str) -> str:
+    """A changed value as one readable line: codes by their labels, numbers in `lang`'s style
+    (the change id's last part names the field, so a year stays a year)."""
+    field = where.replace(":", "/").rsplit("/", 1)[-1]
+    return "—" if value is None else quote(value, lang, 80, field)
+
+
+def _status(value: Any, lang: str, _where: str) -> str:
+    return "—" if value is None else label(str(value), lang)
 
 
 def _side(verdict: Verdict) -> Side:

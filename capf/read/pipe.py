@@ -42,16 +42,17 @@ def plan_at(path: str) -> Plan:
 
 
 def validate_each(paths: list[str], out: TextIO, err: TextIO,
-                  shown: Callable[[str], str] = str) -> int:
+                  shown: Callable[[str], str] = str, valid: str = "valid") -> int:
     """`capf validate`: a line per plan, valid to `out`, an error to `err`; the number of bad ones.
 
-    A bad file does not hide the ones after it.
+    A bad file does not hide the ones after it; `valid` is the word for a good one, in the
+    output language.
     """
     bad = 0
     for path in paths:
         try:
             plan = plan_at(path)
-            print(shown(f"{plan.source}: valid ({plan.name})"), file=out)
+            print(shown(f"{plan.source}: {valid} ({plan.name})"), file=out)
         except CapfError as exc:
             bad += 1
             print(shown(f"capf: error: {exc}"), file=err)

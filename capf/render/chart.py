@@ -116,6 +116,8 @@ def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
     while value < hi + step * 0.999 or len(ticks) < 2:  # two ticks at least: all-zero pathways
         ticks.append(round(value, 6))
         value += step
+    if len(ticks) < 2:  # all values equal (e.g. all zero): still an axis with a height
+        ticks.append(round(first + step, 6))
     return ticks
 
 

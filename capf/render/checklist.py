@@ -12,6 +12,7 @@ from capf.render.workbook import DECISIONS, STATUS_SHADE, Sheet, workbook_bytes
 from capf.text.formatting import csv_delimiter, csv_document, quote
 from capf.text.labels import label, words
 from capf.text.message import TRANSLATED, localized
+from capf.text.names import value_name
 
 _TWINS = tuple(f"_{lang}" for lang in TRANSLATED)  # `reason_da` is shown as `reason`
 
@@ -19,7 +20,7 @@ _TWINS = tuple(f"_{lang}" for lang in TRANSLATED)  # `reason_da` is shown as `re
 def _key_values(values: Mapping[str, Any], lang: str) -> list[str]:
     """The engine's scalar findings (counts, years, ages) a reviewer checks against the plan."""
     picked = {k: localized(values, k, lang) for k in values if not k.endswith(_TWINS)}
-    shown = [f"{k}={quote(v, lang, 60)}" for k, v in picked.items()
+    shown = [f"{value_name(k, lang)}: {quote(v, lang, 60, k)}" for k, v in picked.items()
              if v not in (None, [], {}, "") and not isinstance(v, Mapping)]
     return shown[:4]
 

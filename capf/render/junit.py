@@ -20,17 +20,17 @@ from collections.abc import Sequence
 from capf.model.errors import CapfError
 from capf.model.verdict import Result, Verdict
 from capf.render.sarif import error_line
+from capf.text.labels import label
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_SKIPPED = {"not_applicable": "not applicable", "waived": "waived",
-            "needs_review": "needs review"}
+_SKIPPED = ("not_applicable", "waived", "needs_review")
 
 
 def _clean(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def junit_xml(verdicts: Sequence[Verdict], lang: str = "en", *,
+def junit_xml(verdicts: Sequence[Verdict], lang: str = "da", *,
               broken: Sequence[CapfError] = (), seconds: Sequence[float] | None = None) -> str:
     """The JUnit XML document (with declaration) for `verdicts` and the plans in `broken`.
 
@@ -92,8 +92,8 @@ def _case(result: Result, verdict: Verdict, lang: str) -> ET.Element:
     elif result.outcome in _SKIPPED:
         reason = message
         if result.waiver is not None:
-            reason = (f"{_SKIPPED['waived']} until {result.waiver.expires}: "
-                      f"{result.waiver.reason} ({message})")
+            reason = (f"{label('waived', lang)}, {label('expires', lang)} "
+                      f"{result.waiver.expires}: {result.waiver.reason} ({message})")
         ET.SubElement(case, "skipped", message=_clean(reason))
     return case
 
@@ -101,10 +101,10 @@ def _case(result: Result, verdict: Verdict, lang: str) -> ET.Element:
 def _details(result: Result, lang: str) -> str:
     lines = [result.message.get(lang)]
     if result.evidence:
-        lines.append("at " + ", ".join(result.evidence[:20]))
+        lines.append(f"{label('evidence', lang)}: " + ", ".join(result.evidence[:20]))
     if result.remedy is not None:
         lines.append(result.remedy.get(lang))
     if result.note is not None:
         lines.append(result.note.get(lang))
-    lines.append(f"{result.level}; {result.source}")
+    lines.append(f"{label(result.level, lang)}; {result.source}")
     return "\n".join(lines)

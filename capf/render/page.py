@@ -59,6 +59,27 @@ def code(value: Any) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
+_FIELD_SPAN = re.compile(r"`([^`\n]+)`")
+
+
+def md_fields(value: Any) -> str:
+    """Rule text for Markdown: prose escaped as `md` does, its `field` spans kept as code."""
+    parts = _FIELD_SPAN.split(" ".join(str(value).split()))
+
+    def plain(text: str) -> str:  # md() trims; the spaces around a code span stay
+        return (" " if text[:1] == " " else "") + md(text) + (" " if text[-1:] == " " else "")
+
+    return "".join(code(p) if i % 2 else plain(p) if p.strip() else p
+                   for i, p in enumerate(parts))
+
+
+def html_fields(value: Any) -> Markup:
+    """Rule text for HTML: escaped, its `field` spans set small in code style for the editor."""
+    parts = _FIELD_SPAN.split(str(value))
+    return Markup("").join(Markup('<code class="field">{}</code>').format(p) if i % 2
+                           else escape(p) for i, p in enumerate(parts))
+
+
 def capital(text: str) -> str:
     """First letter up, the rest untouched (Jinja's `capitalize` would lower 'CO2')."""
     return text[:1].upper() + text[1:]
@@ -85,6 +106,8 @@ def environment() -> Environment:
     env.filters["md"] = md
     env.filters["code"] = code
     env.filters["cap"] = capital
+    env.filters["md_fields"] = md_fields
+    env.filters["fields"] = html_fields
     env.filters["breakable"] = breakable
     return env
 

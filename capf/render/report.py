@@ -15,8 +15,9 @@ from capf.engine.selector import parse_selector
 from capf.model.rule import Text
 from capf.model.verdict import MET, Result, Verdict
 from capf.read.plan import Plan
-from capf.render import chart
+from capf.render import chart, digest
 from capf.render.page import BRIEF_POINTERS, check_format, environment, footer
+from capf.render.pathway import pathway_rows
 from capf.text.formatting import day, percent, quote
 from capf.text.labels import label, words
 
@@ -65,7 +66,7 @@ def _evidence(pointer: str, plan: Plan | None, lang: str) -> dict[str, Any]:
         return {"pointer": pointer, "value": None, "found": None, "ref": None}
     found, value = resolve(plan.data, pointer)
     return {"pointer": pointer, "found": found,
-            "value": quote(value, lang, QUOTE_CHARS) if found else None,
+            "value": quote(value, lang, QUOTE_CHARS, pointer.rsplit("/", 1)[-1]) if found else None,
             "ref": page_ref(evidence_of(plan.data, pointer), lang)}
 
 
@@ -73,7 +74,8 @@ def _item(result: Result, lang: str, plan: Plan | None, rationale: Text | None) 
     shown = result.evidence[:MAX_POINTERS]
     waiver = result.waiver
     return {
-        "rule": result.rule, "criterion": result.criterion, "title": result.title.get(lang),
+        "rule": result.rule, "anchor": digest.anchor(result.rule), "criterion": result.criterion,
+        "title": result.title.get(lang),
         "rationale": rationale.get(lang) if rationale else None,
         "level": label(result.level, lang), "essential": result.level == "essential",
         "outcome": result.outcome, "outcome_label": label(result.outcome, lang),
@@ -135,6 +137,8 @@ def report_context(verdict: Verdict, lang: str, plan: Plan | None = None,
         "grading_note": verdict.grading_note.get(lang), "elements": elements,
         "unmatched": verdict.waivers.unmatched if verdict.waivers else [],
         "footer": footer(verdict, lang), "with_plan": plan is not None,
+        "sentence": digest.sentence(verdict, lang), "top_gaps": digest.top_gaps(verdict, lang),
+        "pathway_rows": pathway_rows(plan.data, lang) if plan is not None else [],
     }
 
 

@@ -42,7 +42,7 @@ _INVALID_TEXT = {"en": ("The plan could not be judged: it cannot be read or does
 LineOf = Callable[[str], int | None]
 
 
-def sarif_log(verdicts: Sequence[Verdict], ruleset: RuleSet, lang: str = "en",
+def sarif_log(verdicts: Sequence[Verdict], ruleset: RuleSet, lang: str = "da",
               broken: Sequence[CapfError] = (), version: str = "0") -> dict[str, Any]:
     """The SARIF log (as JSON data) for `verdicts`, all judged with `ruleset`.
 

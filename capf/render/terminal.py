@@ -11,7 +11,7 @@ import re
 from capf.model.verdict import Verdict
 from capf.text.labels import label
 
-_MARK = {"fail": "FAIL", "error": "ERROR", "needs_review": "REVIEW", "waived": "WAIVED"}
+_MARK = ("fail", "error", "needs_review", "waived")  # the outcomes listed, in this order
 # C0/C1 controls (but newline) and bidi overrides: from a plan they could recolour, rewrite or
 # reorder what a reviewer's terminal shows, so they are printed as visible escapes instead.
 _UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -21,7 +21,7 @@ def terminal_safe(text: str) -> str:
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def verdict_text(verdict: Verdict, lang: str = "en") -> str:
+def verdict_text(verdict: Verdict, lang: str = "da") -> str:
     lines = [f"{verdict.plan.name}: {label(verdict.status, lang).upper()} "
              f"({verdict.ruleset.id} {verdict.ruleset.version}, {label('as_of', lang)} "
              f"{verdict.as_of})"]
@@ -34,17 +34,19 @@ def verdict_text(verdict: Verdict, lang: str = "en") -> str:
         lines.append(f"  {label(element.id, lang):<32} {label(element.status, lang):<24} "
                      f"{score}  {tally}")
     gaps = [r for r in verdict.results if r.outcome in _MARK]
-    gaps.sort(key=lambda r: (r.level != "essential", list(_MARK).index(r.outcome)))
+    gaps.sort(key=lambda r: (r.level != "essential", _MARK.index(r.outcome)))
+    width = max(len(label(f"mark_{o}", lang)) for o in _MARK)
     lines.append(f"{label('gaps', lang)}:" if gaps else label("no_gaps", lang))
     for result in gaps:
         where = result.evidence[0] if result.evidence else "/"
-        lines.append(f"  {_MARK[result.outcome]:<6} {result.rule} [{label(result.level, lang)}] "
+        mark = label("mark_" + result.outcome, lang)
+        lines.append(f"  {mark:<{width}} {result.rule} [{label(result.level, lang)}] "
                      f"{where}: {result.message.get(lang)}")
         if result.waiver is not None:  # say why a gap is accepted, and until when
-            lines.append(f"         {label('waiver', lang)}: {result.waiver.reason} "
+            lines.append(f"{'':{width + 3}}{label('waiver', lang)}: {result.waiver.reason} "
                          f"({label('expires', lang)} {result.waiver.expires})")
         if result.note is not None:
-            lines.append(f"         {result.note.get(lang)}")
+            lines.append(f"{'':{width + 3}}{result.note.get(lang)}")
     if verdict.waivers and verdict.waivers.unmatched:
         lines.append(f"{label('waivers_unmatched', lang)}: {', '.join(verdict.waivers.unmatched)}")
     lines.append(verdict.grading_note.get(lang))

@@ -51,9 +51,9 @@ def _letter(column: int) -> str:
 
 
 def _width(values: Sequence[str | int | float]) -> float:
-    if all(v == "" for v in values[1:]):
-        return BLANK_WIDTH
     longest = max((len(line) for v in values for line in str(v).splitlines() or [""]), default=0)
+    if all(v == "" for v in values[1:]):  # room to write, and never narrower than its header
+        return float(min(max(BLANK_WIDTH, longest + 2), WIDTH[1]))
     return float(min(max(longest + 2, WIDTH[0]), WIDTH[1]))
 
 

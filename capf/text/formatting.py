@@ -3,7 +3,8 @@
 The national conventions capf needs (`1.234.567 t CO2e`, `75 %`, `1. juni 2030`) are three
 patterns in two languages, written out here from CLDR's da_DK and en_GB data; a test checks
 them against Babel, which would cost 36 MB installed and ~0.3 s at first use (README).
-Years and small whole numbers stay as written (`2050`, not `2.050`), as in capf.text.message.
+Years stay as written (`2050`, not `2.050`); other figures from 1,000 on are grouped, as in
+capf.text.message.
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
+
+from capf.text.message import looks_like_year
+from capf.text.names import name_label
+from capf.text.values import field_label
 
 _MARKS = {"da": (",", "."), "en": (".", ",")}  # (decimal, grouping), as CLDR da_DK / en_GB
 _MONTHS = {
@@ -71,9 +76,17 @@ def day(value: date | str, lang: str) -> str:
         f"{when.day} {month} {when.year}"
 
 
-def plain_number(value: float, lang: str) -> str:
-    """Whole numbers under 10,000 as written (years, counts); larger or fractional ones grouped."""
-    if isinstance(value, int) and abs(value) < 10_000:
+def is_year_field(field: str) -> bool:
+    return field == "year" or field.endswith(("_year", "_until"))
+
+
+def plain_number(value: float, lang: str, field: str = "") -> str:
+    """Years and numbers under 1,000 as written; others grouped as `number` does.
+
+    A year is told by its field's name (`year`, `*_year`) or, with no field, by its size.
+    """
+    year = is_year_field(field) if field else looks_like_year(value)
+    if isinstance(value, int) and (abs(value) < 1000 or year):
         return str(value)
     return number(value, lang, digits=0 if float(value).is_integer() else 1)
 
@@ -84,28 +97,32 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: max(limit - 1, 0)].rstrip() + ELLIPSIS
 
 
-def quote(value: Any, lang: str, limit: int = 160) -> str:
+def quote(value: Any, lang: str, limit: int = 160, field: str = "") -> str:
     """What a plan has at a pointer, as one short line: scalars formatted, containers summarised.
 
-    `evidence` objects are left out of containers; the report shows them as page references.
+    Schema codes are shown by their labels (`field`, the pointer's last token, tells an
+    ambiguous code's kind); `evidence` objects are left out, the report shows them as page
+    references.
     """
-    return shorten(_text(value, lang), limit)
+    return shorten(_text(value, lang, field, top=True), limit)
 
 
-def _text(value: Any, lang: str) -> str:
+def _text(value: Any, lang: str, field: str = "", *, top: bool = False) -> str:
     if value is None:
-        return "null"
+        return "–"
     if isinstance(value, bool):
         return _BOOL.get(lang, _BOOL["en"])[value]
     if isinstance(value, int | float):
-        return plain_number(value, lang)
+        return plain_number(value, lang, field)
     if isinstance(value, str):
-        return value
-    if isinstance(value, list):
-        return "[" + ", ".join(_text(v, lang) for v in value) + "]"
-    if isinstance(value, Mapping):
-        parts = [f"{k}: {_text(v, lang)}" for k, v in value.items() if k != "evidence"]
-        return "{" + "; ".join(parts) + "}"
+        return field_label(field, value, lang)
+    if isinstance(value, list):  # "1; 2,5" in Danish, where the comma is the decimal mark
+        sep = "; " if lang == "da" and any(isinstance(v, float) for v in value) else ", "
+        return sep.join(_text(v, lang, field) for v in value) or "–"
+    if isinstance(value, Mapping):  # "år: 1990 · i alt: 250.000 · sektorer: (Energi: …)"
+        parts = " · ".join(f"{name_label(str(k), lang)}: {_text(v, lang, str(k))}"
+                           for k, v in value.items() if k != "evidence")
+        return parts if top or field.isdigit() else f"({parts})"
     return json.dumps(value, ensure_ascii=False, default=str)
 
 

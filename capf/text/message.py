@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from string import Formatter
 from typing import Any
 
+from capf.text.values import value_label
+
 _FORMATTER = Formatter()
 MISSING = {"en": "(missing)", "da": "(mangler)"}
 NONE = {"en": "none", "da": "ingen"}
@@ -184,20 +186,28 @@ def show(value: Any, lang: str, *, plain: bool = False) -> str:
     elif isinstance(value, list | tuple):
         text = ", ".join(show(v, lang, plain=plain) for v in value)
     elif isinstance(value, dict):
-        text = ", ".join(f"{k}: {show(v, lang)}" for k, v in value.items())
+        text = ", ".join(f"{value_label(str(k), lang)}: {show(v, lang)}" for k, v in value.items())
+    elif isinstance(value, str):
+        text = value_label(value, lang)  # a schema code is shown by its label
     else:
         text = str(value)
     text = " ".join(text.split())  # messages are one line
     return text if len(text) <= MAX_VALUE_CHARS else text[: MAX_VALUE_CHARS - 1] + "…"
 
 
-def number(value: float, lang: str) -> str:
-    """1234567.5 → '1,234,567.5' (en) or '1.234.567,5' (da); below 10,000 no grouping.
+def looks_like_year(value: Any) -> bool:
+    """A whole number a plan uses as a year (1900-2100): shown as written, never grouped."""
+    return isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100
 
-    Whole numbers under 10,000 are shown as written, so years (2050) and counts read naturally.
+
+def number(value: float, lang: str) -> str:
+    """1234567.5 → '1,234,567.5' (en) or '1.234.567,5' (da): grouped from 1,000 on, as Babel
+    groups them in reports, so '3.700 indbyggere' never stands beside '87.800'.
+
+    Years stay as written (2050): whole numbers from 1900 to 2100 are taken for years.
     Fractions keep up to two decimals (3.39 t per resident), so a value is shown as judged.
     """
-    if isinstance(value, int) and abs(value) < 10_000:
+    if isinstance(value, int) and (abs(value) < 1000 or looks_like_year(value)):
         return str(value)
     rounded = round(float(value), 2)
     text = f"{rounded:,.0f}" if rounded.is_integer() else f"{rounded:,.2f}".rstrip("0")

@@ -1,0 +1,92 @@
+"""Names as words: the plan's field names and the names of the values checks compute.
+
+A report quotes plan values as "år: 1990 · i alt: 250.000", the checklist shows computed values
+as "mangler: Skybrud"; both take the words from here (codes themselves from capf.text.values).
+"""
+
+from __future__ import annotations
+
+import re
+
+from capf.text.values import value_label
+
+# The plan's field names most often quoted in a report, as words; others are shown by their label
+# when they are codes themselves (sector keys), else as they are.
+FIELD_NAMES: dict[str, tuple[str, str]] = {
+    "year": ("year", "år"), "total": ("total", "i alt"), "sectors": ("sectors", "sektorer"),
+    "t_co2e": ("t CO2e", "t CO2e"), "percent": ("percent", "procent"),
+    "reference_year": ("reference year", "basisår"), "type": ("type", "type"),
+    "sector": ("sector", "sektor"), "title": ("title", "titel"), "status": ("status", "status"),
+    "owner": ("owner", "ansvarlig"), "hazard": ("hazard", "klimafare"),
+    "relevant": ("relevant", "relevant"), "risk_current": ("risk today", "risiko i dag"),
+    "risk_future": ("future risk", "fremtidig risiko"), "date": ("date", "dato"),
+    "body": ("body", "organ"), "by": ("by", "af"), "horizon": ("horizon", "tidshorisont"),
+    "tonnes": ("tonnes", "ton"), "tonnes_per_capita": ("t per resident", "t pr. indbygger"),
+    "effect": ("effect", "effekt"), "id": ("id", "id"), "name": ("name", "navn"),
+    "description": ("description", "beskrivelse"), "phase": ("phase", "fase"),
+    "method": ("method", "metode"), "priority": ("priority", "prioriteret"),
+    "not_relevant_reason": ("reason", "begrundelse"), "start": ("start", "start"),
+    "end": ("end", "slut"), "source": ("source", "kilde"), "amount_dkk": ("DKK", "kr."),
+    "fte": ("FTE", "årsværk"), "justification": ("justification", "begrundelse"),
+    "response": ("response", "håndtering"), "group": ("group", "gruppe"),
+    "benefit": ("benefit", "merværdi"), "theme": ("theme", "tema"),
+    "roles": ("roles", "roller"), "partners": ("partners", "partnere"),
+    "signed_by": ("signed by", "underskrevet af"), "paris_compatible": ("Paris-compatible",
+                                                                         "Paris-kompatibel"),
+    "neutrality_year": ("neutrality year", "neutralitetsår"),
+    "resilience_year": ("resilience year", "klimarobusthedsår"), "text": ("text", "tekst"),
+    "hazards": ("hazards", "klimafarer"), "timeline": ("timeline", "tidsplan"),
+    "financing": ("financing", "finansiering"), "staff": ("staff", "personale"),
+    "co_benefits": ("co-benefits", "merværdier"), "value": ("value", "værdi"),
+}
+
+
+def name_label(field: str, lang: str) -> str:
+    """A plan field's name as a word in `lang` (a sector key by its sector's label)."""
+    pair = FIELD_NAMES.get(field)
+    if pair is not None:
+        return pair[1] if lang == "da" else pair[0]
+    return value_label(field, lang)
+
+
+# The names of the values checks compute (Result.values), as the checklist shows them beside
+# each rule: "mangler=Skybrud", not "missing=cloudburst". `<name>_<year>_t` reads "<name> <year>".
+VALUE_NAMES: dict[str, tuple[str, str]] = {
+    "age_years": ("age (years)", "alder (år)"), "as_of": ("as of", "pr."),
+    "base_year": ("base year", "basisår"), "bau_t": ("BAU (t)", "BAU (t)"),
+    "checked": ("checked", "kontrolleret"), "count": ("count", "antal"),
+    "declared": ("declared manko (t)", "opgjort manko (t)"),
+    "declared_gap_t": ("declared manko (t)", "opgjort manko (t)"), "detail": ("detail", "detalje"),
+    "effects_t": ("effects (t)", "effekt (t)"), "expected_gap_t": ("expected manko (t)",
+                                                                  "forventet manko (t)"),
+    "failing": ("failing", "mangler"), "failing_count": ("failing", "antal mangler"),
+    "gap": ("manko (t)", "manko (t)"), "incomplete": ("incomplete", "ufuldstændige"),
+    "items": ("items", "poster"), "level_t": ("level (t)", "niveau (t)"),
+    "limit": ("limit", "grænse"), "min": ("minimum", "mindst"),
+    "mismatches": ("mismatches", "afvigelser"), "missing": ("missing", "mangler"),
+    "other": ("compared with", "sammenholdt med"), "pathway": ("pathway (t)", "reduktionssti (t)"),
+    "pathway_t": ("pathway (t)", "reduktionssti (t)"),
+    "per_capita_t": ("t per resident", "t pr. indbygger"), "population": ("residents",
+                                                                          "indbyggere"),
+    "priority_hazards": ("priority hazards", "prioriterede klimafarer"),
+    "reason": ("reason", "begrundelse"), "reduction_percent": ("cut (%)", "reduktion (%)"),
+    "reference_t": ("reference (t)", "basisår (t)"), "required_t": ("required (t)", "krævet (t)"),
+    "target": ("target level (t)", "målniveau (t)"), "target_t": ("target level (t)",
+                                                                 "målniveau (t)"),
+    "uncovered": ("not covered", "ikke dækket"), "value": ("value", "værdi"),
+    "worst_gap_t": ("largest manko (t)", "største manko (t)"),
+    "worst_year": ("year of the largest manko", "år med største manko"), "year": ("year", "år"),
+    "years_checked": ("years checked", "kontrollerede år"),
+}
+_YEARLY = re.compile(r"^([a-z_]+?)_([0-9]{4})_t$")
+
+
+def value_name(name: str, lang: str) -> str:
+    """A computed value's name as words in `lang`; unknown names are shown as they are."""
+    yearly = _YEARLY.match(name)
+    base, year = (yearly.group(1), f" {yearly.group(2)}") if yearly else (name, "")
+    pair = VALUE_NAMES.get(base)
+    if pair is None:
+        return name
+    text = pair[1] if lang == "da" else pair[0]
+    return text.replace(" (t)", f"{year} (t)") if year and " (t)" in text else text + year
