@@ -161,9 +161,9 @@ def test_a_cut_is_shown_and_judged_to_one_decimal() -> None:
 
 def test_a_cut_exactly_at_the_low_end_is_in_the_low_end_not_below_it() -> None:
     found = run("sector_ranges", ranged(transport(30)), **TRANSPORT)
-    assert found.values["failing"] == ["transport 30 % (mid 33 %, no justification)"]
+    assert found.values["failing"] == ["Transport 30 % (mid 33 %, no justification)"]
     below = run("sector_ranges", ranged(transport(29.9)), **TRANSPORT)
-    assert below.values["failing"] == ["transport 29.9 % (low end 30 %)"]
+    assert below.values["failing"] == ["Transport 29.9 % (low end 30 %)"]
 
 
 def test_sector_cut_without_sector_figures_is_a_gap() -> None:
