@@ -183,7 +183,7 @@ def test_validate_goes_on_past_a_bad_file(tmp_path: Path) -> None:
     broken = broken_plan(tmp_path)
     done = capf("validate", str(broken), str(ODDER), "missing.yaml", str(DRAFT), cwd=tmp_path)
     assert done.returncode == 2
-    assert done.stdout.count(": valid (") == 2
+    assert done.stdout.count(": gyldig (") == 2
     assert "Odder Kommune" in done.stdout and "Fjordby Kommune" in done.stdout
     assert "broken.yaml:3" in done.stderr and "missing.yaml" in done.stderr
     assert done.stderr.count("\n") == 2 and "Traceback" not in done.stderr
@@ -192,7 +192,7 @@ def test_validate_goes_on_past_a_bad_file(tmp_path: Path) -> None:
 def test_a_plan_from_stdin(tmp_path: Path) -> None:
     data = ODDER.read_bytes()
     done = capf("validate", "-", cwd=tmp_path, stdin=data)
-    assert done.returncode == 0 and done.stdout == "<stdin>: valid (Odder Kommune)\n"
+    assert done.returncode == 0 and done.stdout == "<stdin>: gyldig (Odder Kommune)\n"
     piped = capf("check", "-", "--format", "json", "--as-of", AS_OF, cwd=tmp_path, stdin=data)
     named = capf("check", str(ODDER), "--format", "json", "--as-of", AS_OF, cwd=tmp_path)
     assert json.loads(piped.stdout)["status"] == json.loads(named.stdout)["status"]

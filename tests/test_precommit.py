@@ -45,6 +45,6 @@ def test_both_hooks_run_through_pre_commit(tmp_path: Path) -> None:
     assert done.returncode == 1, output
     assert "capf validate (plan schema)" in output and "capf check (DK2020" in output
     assert output.count("Failed") == 2
-    assert "odder.yaml: valid (Odder Kommune)" in output  # validate went on past broken.yaml
-    assert "Odder Kommune: COMPLIANT WITH OBSERVATIONS" in output  # check judged the good one
+    assert "odder.yaml: gyldig (Odder Kommune)" in output  # validate went on past broken.yaml
+    assert "Odder Kommune: OPFYLDER KRAVENE MED BEMÆRKNINGER" in output  # check judged the good one
     assert output.count("broken.yaml:3 at /municipality/name") == 2
