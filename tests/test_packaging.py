@@ -86,7 +86,7 @@ def test_after_install_init_example_and_help_need_no_checkout(wheel: Path, tmp_p
 
     assert run("init", "--example", "-o", "plan.yaml").returncode == 0
     judged = run("check", "plan.yaml", "--as-of", "2026-01-01")
-    assert judged.returncode == 0 and judged.stdout.startswith("Odder Kommune: COMPLIANT")
+    assert judged.returncode == 0 and judged.stdout.startswith("Odder Kommune: OPFYLDER KRAVENE")
     helps = [run("--help").stdout] + [run(c, "--help").stdout for c in (
         "check", "report", "checklist", "batch", "diff", "init", "validate", "rules", "schema")]
     for text in helps:  # a docs/ path is only a URL or a file the example writes itself
