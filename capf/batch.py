@@ -14,7 +14,7 @@ import shutil
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -25,6 +25,7 @@ from capf.engine.evaluator import evaluate
 from capf.engine.ruleset import RuleSet
 from capf.model.errors import CapfError, UsageError
 from capf.model.rule import ELEMENTS
+from capf.read.folder import input_folders, leaves_folder, plan_files
 from capf.read.plan import load_plan, staged
 from capf.render.summary import COUNTED, Row, summary_csv, summary_workbook
 from capf.text.formatting import csv_delimiter, day, percent
@@ -32,35 +33,6 @@ from capf.text.labels import label, words
 from capf.text.terminal import printable, shown_name
 
 __all__ = ["printable", "refuse_overwriting", "run_batch", "shown_name", "write_atomic"]
-
-PLAN_SUFFIXES = (".yaml", ".yml", ".json")
-
-
-def plan_files(inputs: Iterable[str]) -> list[Path]:
-    """Plans named directly, and the *.yaml/*.yml/*.json files directly in each folder, sorted.
-
-    Files named `*.verdict.json` are skipped in folders, so an output folder can be re-read.
-    """
-    found: list[Path] = []
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            found += sorted(p for p in path.iterdir()
-                            if p.is_file() and p.suffix.lower() in PLAN_SUFFIXES
-                            and not p.name.endswith(".verdict.json"))
-        else:
-            found.append(path)
-    if not found:
-        raise UsageError(f"no plan files (*.yaml, *.yml, *.json) in {', '.join(inputs)}")
-    return found
-
-
-def _leaves(path: Path, folders: set[Path]) -> bool:
-    """A file found in a given folder that is a link to somewhere outside it (never read)."""
-    folder = path.parent.resolve()
-    return (folder in folders and path.is_symlink()
-            and not path.resolve().is_relative_to(folder))
-
 
 def _stems(paths: Sequence[Path]) -> list[str]:
     """Output names: the file stem, made unique (odder.yaml and odder.json both exist)."""
@@ -109,8 +81,8 @@ def run_batch(inputs: Sequence[str], outdir: Path, ruleset: RuleSet, *, as_of: d
 
     summary.csv is separated by `delimiter`, by default the separator of `lang`'s Excel.
     """
-    paths = plan_files(inputs)
-    folders = {Path(item).resolve() for item in inputs if Path(item).is_dir()}
+    paths = plan_files(inputs, skip=lambda name: name.endswith(".verdict.json"))
+    folders = input_folders(inputs)
     _refuse_output_among_inputs(outdir, inputs, paths)
     with _locked(outdir), _fresh(outdir) as fresh:
         rows: list[Row] = []
@@ -127,14 +99,14 @@ def run_batch(inputs: Sequence[str], outdir: Path, ruleset: RuleSet, *, as_of: d
     return rows
 
 
-def _one(path: Path, stem: str, fresh: Path, outdir: Path, folders: set[Path], ruleset: RuleSet,
+def _one(path: Path, stem: str, fresh: Path, outdir: Path, folders: frozenset[Path], ruleset: RuleSet,
          as_of: date, lang: str, stage: str | None) -> Row:
     """One plan read, judged and rendered into `fresh`; any failure of its own is its error row."""
     from capf.render.report import render_report
 
     name = shown_name(path)
     try:
-        if _leaves(path, folders):
+        if leaves_folder(path, folders):
             raise UsageError(f"{name}: a link to a file outside the folder; not read")
         plan = staged(load_plan(path), stage)
         verdict = evaluate(plan, ruleset, as_of=as_of)

@@ -373,3 +373,23 @@ def test_batch_never_follows_a_link_out_of_the_folder_nor_echoes_a_non_plan(
         else:
             text = written.read_bytes()
         assert b"secret" not in text, written
+
+
+def test_portfolio_never_follows_a_link_out_of_the_folder(tmp_path: Path) -> None:
+    """The same folder boundary as batch: the link is an error row, the file is never opened."""
+    from capf.portfolio.collection import build_portfolio, plan_paths
+    from capf.read.folder import input_folders
+
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    secret = tmp_path / "passwd"
+    secret.write_text("root:x:0:0:root-secret:/root:/bin/bash\n", encoding="utf-8")
+    (folder / "passwd.yaml").symlink_to(secret)
+    (folder / "vejle.yaml").write_bytes(VEJLE.read_bytes())
+    inputs = [str(folder)]
+    with watched(folder, tmp_path / "out", ROOT / "capf") as seen:
+        portfolio = build_portfolio(plan_paths(inputs), as_of=AS_OF, folders=input_folders(inputs))
+    assert not [s for s in seen if s[0] == "open" and "passwd" in s[1]]
+    assert [Path(e.file).name for e in portfolio.errors] == ["passwd.yaml"]
+    assert "outside" in portfolio.errors[0].reason.en
+    assert [m.name for m in portfolio.municipalities] == ["Vejle Kommune"]

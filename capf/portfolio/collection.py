@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from capf.engine.evaluator import ENGINE_VERSION
-from capf.model.errors import CapfError, UsageError
+from capf.model.errors import CapfError
 from capf.portfolio.model import (
     Case,
     GroupBy,
@@ -28,10 +28,12 @@ from capf.portfolio.municipalities import Place, municipalities
 from capf.portfolio.plan_figures import PlanFigures, plan_figures
 from capf.portfolio.sums import Entry, groups, headlines, manko_share, totals, years_of
 from capf.portfolio.treatment import SOURCES, TREATMENTS, treatment
+from capf.read.folder import leaves_folder, plan_files
 from capf.read.plan import Plan, load_plan
 
-PLAN_SUFFIXES = (".yaml", ".yml", ".json")
 OUTPUT_NAMES = ("portfolio.json", "portfolio.html", "portfolio.csv", "portfolio.xlsx")
+OUTSIDE = Text(da="et link til en fil uden for mappen; ikke læst",
+               en="a link to a file outside the folder; not read")
 
 
 def plan_paths(inputs: Iterable[str]) -> list[Path]:
@@ -40,19 +42,8 @@ def plan_paths(inputs: Iterable[str]) -> list[Path]:
     In folders, capf's own outputs (`*.verdict.json` of `capf batch`, `portfolio.json`) are
     skipped, so `capf batch` and `capf portfolio` can share an output folder and re-read it.
     """
-    found: list[Path] = []
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            found += sorted(p for p in path.iterdir()
-                            if p.is_file() and p.suffix.lower() in PLAN_SUFFIXES
-                            and not p.name.endswith(".verdict.json")
-                            and p.name not in OUTPUT_NAMES)
-        else:
-            found.append(path)
-    if not found:
-        raise UsageError(f"no plan files (*.yaml, *.yml, *.json) in {', '.join(inputs)}")
-    return found
+    return plan_files(inputs, skip=lambda name: name.endswith(".verdict.json")
+                      or name in OUTPUT_NAMES)
 
 
 def _row(file: str, case: Case, plan: Plan | None = None, detail: str = "") -> LeftOut:
@@ -65,14 +56,21 @@ def _row(file: str, case: Case, plan: Plan | None = None, detail: str = "") -> L
 
 
 def build_portfolio(paths: Sequence[Path], *, as_of: date, group_by: GroupBy = "region",
-                    places: dict[str, Place] | None = None) -> Portfolio:
-    """Every plan read, placed by its municipality code in `places` (default: the 98)."""
+                    places: dict[str, Place] | None = None,
+                    folders: frozenset[Path] = frozenset()) -> Portfolio:
+    """Every plan read, placed by its municipality code in `places` (default: the 98).
+
+    A file in one of `folders` (the folders given) that links outside it is an error row, unread.
+    """
     places = municipalities() if places is None else places
     entries: list[tuple[Entry, Municipality]] = []  # the plan itself is dropped once read
     left_out: list[LeftOut] = []
     errors: list[LeftOut] = []
     seen: dict[str, str] = {}
     for path in paths:
+        if leaves_folder(path, folders):
+            errors.append(LeftOut(file=str(path), case="not_loadable", reason=OUTSIDE))
+            continue
         try:
             plan = load_plan(path)
         except CapfError as exc:

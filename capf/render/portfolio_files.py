@@ -16,6 +16,7 @@ from typing import Any
 from capf.model.errors import UsageError
 from capf.portfolio.collection import build_portfolio, plan_paths
 from capf.portfolio.model import GroupBy, Portfolio
+from capf.read.folder import input_folders
 from capf.render.portfolio_page import portfolio_html
 from capf.render.portfolio_table import portfolio_csv, portfolio_xlsx
 
@@ -42,7 +43,8 @@ def write_portfolio(inputs: Sequence[str], outdir: Path, *, as_of: date, group_b
                     lang: str, write: Write) -> Portfolio:
     """Build the portfolio of `inputs` (folders or plan files) and write it into `outdir`."""
     paths = plan_paths(inputs)
-    portfolio = build_portfolio(paths, as_of=as_of, group_by=group_by)
+    portfolio = build_portfolio(paths, as_of=as_of, group_by=group_by,
+                                folders=input_folders(inputs))
     texts = portfolio_texts(portfolio, lang)
     _refuse_overwriting(paths, outdir, list(texts))
     outdir.mkdir(parents=True, exist_ok=True)
