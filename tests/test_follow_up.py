@@ -206,4 +206,4 @@ def test_monitor_writes_the_formats_check_writes(tmp_path: Path, fmt: str) -> No
     elif fmt == "junit":
         assert ET.fromstring(text.encode()).tag in ("testsuites", "testsuite")  # noqa: S314
     else:
-        assert text.startswith("Vejle Kommune: PÅ SPORET")
+        assert text.startswith("Vejle Kommune: PÅ RETTE KURS")

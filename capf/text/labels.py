@@ -14,8 +14,8 @@ LABELS: dict[str, dict[str, str]] = {
     # "needs_review" (an essential item a person must settle) shares the rule outcome's label
     "non_compliant": {"en": "non-compliant", "da": "opfylder ikke kravene"},
     # overall status of a follow-up (plan + status reports)
-    "on_track": {"en": "on track", "da": "på sporet"},
-    "off_track": {"en": "off track", "da": "ikke på sporet"},
+    "on_track": {"en": "on track", "da": "på rette kurs"},
+    "off_track": {"en": "off track", "da": "ikke på rette kurs"},
     # an action's status in a status report
     "not_started": {"en": "not started", "da": "ikke startet"},
     "in_progress": {"en": "in progress", "da": "i gang"},
