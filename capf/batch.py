@@ -32,7 +32,6 @@ from capf.text.formatting import csv_delimiter, day, percent
 from capf.text.labels import label, words
 from capf.text.terminal import printable, shown_name
 
-__all__ = ["printable", "refuse_overwriting", "run_batch", "shown_name", "write_atomic"]
 
 def _stems(paths: Sequence[Path]) -> list[str]:
     """Output names: the file stem, made unique (odder.yaml and odder.json both exist)."""

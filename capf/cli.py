@@ -13,7 +13,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from capf.batch import printable, refuse_overwriting, run_batch, shown_name, write_atomic
+from capf.batch import refuse_overwriting, run_batch, write_atomic
 from capf.docs.plan_template import SCHEMA_FILE, example_plan, plan_template
 from capf.docs.rule_reference import rules_json, rules_markdown
 from capf.docs.status_template import status_template
@@ -31,6 +31,7 @@ from capf.read.waiver import load_waivers
 from capf.render import formats as out
 from capf.text.language import DEFAULT_LANG, LANG_VARIABLE, LANGS, LanguageError, label, output_lang
 from capf.text.links import doc_url
+from capf.text.terminal import printable, shown_name
 
 EXIT_OK, EXIT_NON_COMPLIANT, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_CODES = """\
