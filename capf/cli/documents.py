@@ -1,0 +1,45 @@
+"""The commands that write or check documents without judging: init, validate, rules, schema."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from capf.cli.exit_codes import EXIT_BAD_INPUT, EXIT_OK
+from capf.cli.output import emit, written
+from capf.docs.plan_template import SCHEMA_FILE, example_plan, plan_template
+from capf.docs.rule_reference import rules_json, rules_markdown
+from capf.docs.status_template import status_template
+from capf.engine.ruleset import load_ruleset
+from capf.model.errors import UsageError
+from capf.read.pipe import plan_at, validate_each
+from capf.render import formats as out
+from capf.text.language import label
+from capf.text.terminal import shown_name
+
+
+def cmd_init(args: argparse.Namespace) -> int:  # with -o, plan.schema.json beside the plan
+    text = status_template(plan_at(args.status), args.lang) if args.status else \
+        example_plan() if args.example else plan_template(args.lang)
+    if args.output is not None and args.output.exists() and not args.force:
+        raise UsageError(f"{args.output}: file exists; use --force to overwrite it")
+    emit(args, text)
+    if args.output and not args.status and not (args.output.parent / SCHEMA_FILE).exists():
+        written(args.output.parent / SCHEMA_FILE, out.schema_text("plan"), args.lang)  # editor
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:  # a bad file does not hide the ones after it
+    bad = validate_each(args.plans, sys.stdout, sys.stderr, shown_name, label("valid", args.lang))
+    return EXIT_BAD_INPUT if bad else EXIT_OK
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    ruleset = load_ruleset(args.profile) if args.profile else None
+    emit(args, (rules_json if args.format == "json" else rules_markdown)(ruleset))
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    emit(args, out.schema_text(args.name))
+    return EXIT_OK
