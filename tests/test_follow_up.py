@@ -59,6 +59,20 @@ def test_golden_follow_up_verdict(plan_name: str, reports: tuple[str, ...], as_o
     assert verdict.status == status
     assert problems("verdict", json.loads(text)) == []
     assert not [r.rule for r in verdict.results if r.outcome == "error"]
+    assert [(r.source, r.sha256, r.reporting_year) for r in verdict.reports or []] == [
+        (s.source, s.sha256, s.year) for s in loaded]
+
+
+def test_the_reports_are_recorded_only_in_a_follow_up_verdict() -> None:
+    """A follow-up verdict names each report it read, like the plan; a plan verdict has none."""
+    from capf.engine.evaluator import evaluate
+
+    plan = load_plan(EXAMPLES / "odder.yaml")
+    reports = [load_status(EXAMPLES / "status" / f"odder-{y}.yaml") for y in (2024, 2023)]
+    verdict = evaluate_follow_up(plan, reports, as_of=date(2026, 1, 1))
+    assert [r.reporting_year for r in verdict.reports or []] == [2023, 2024]  # in year order
+    assert {r.sha256 for r in verdict.reports or []} == {r.sha256 for r in reports}
+    assert "reports" not in json.loads(evaluate(plan, as_of=date(2026, 1, 1)).model_dump_json())
 
 
 def test_the_off_track_year_names_its_reasons() -> None:

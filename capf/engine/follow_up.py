@@ -23,7 +23,7 @@ from capf.engine.checks.spec import Context
 from capf.engine.evaluator import build_verdict, run_rule
 from capf.engine.ruleset import RuleSet, load_ruleset
 from capf.model.rule import Text
-from capf.model.verdict import MonitoringStatus, Verdict
+from capf.model.verdict import MonitoringStatus, ReportRef, Verdict
 from capf.read.plan import Plan, load_plan
 from capf.read.status import InvalidStatus, StatusReport, follows_plan, load_status
 
@@ -66,7 +66,9 @@ def evaluate_follow_up(plan: Plan, reports: Sequence[StatusReport],
     results = [run_rule(rule, context) for rule in ruleset.rules]
     verdict = build_verdict(plan, ruleset, results, as_of)
     status = follow_up_status([(r.level, r.outcome) for r in results])
-    return verdict.model_copy(update={"status": status, "grading_note": FOLLOW_UP_NOTE})
+    read = [ReportRef(source=r.source, sha256=r.sha256, reporting_year=r.year) for r in ordered]
+    return verdict.model_copy(update={"status": status, "grading_note": FOLLOW_UP_NOTE,
+                                      "reports": read})
 
 
 def example_document(fragment: Mapping[str, Any], source: str = "<example>") -> dict[str, Any]:

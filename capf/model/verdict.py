@@ -146,6 +146,14 @@ class PlanRef(Model):
     sha256: str = Field(description="SHA-256 of the plan's normalised JSON.")
 
 
+class ReportRef(Model):
+    """A status report a follow-up verdict read: which file, which content, which year."""
+
+    source: str = Field(description="Where the report was read from.")
+    sha256: str = Field(description="SHA-256 of the report's normalised JSON.")
+    reporting_year: int = Field(description="The year the report covers.")
+
+
 class EngineRef(Model):
     name: Literal["capf"] = Field("capf", description="Engine name.")
     version: str = Field(description="Engine version.")
@@ -173,6 +181,9 @@ class Verdict(Model):
     engine: EngineRef = Field(description="The engine that judged it.")
     as_of: str = Field(description="The date the plan was judged as of (ISO).")
     waivers: WaiverReport | None = Field(None, description="Waivers used, if any.")
+    reports: list[ReportRef] | None = Field(  # left out of a plan verdict's JSON: it has none
+        None, exclude_if=lambda v: v is None,
+        description="A follow-up verdict's status reports, in reporting-year order.")
 
     def result(self, rule_id: str) -> Result | None:
         return next((r for r in self.results if r.rule == rule_id), None)
