@@ -8,7 +8,8 @@ formatted by capf.text.formatting. Missing data is said in words, never drawn as
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
@@ -29,14 +30,14 @@ STATUS_COLOURS = {"met": "#2e7d32", "met_with_observations": "#689f38",
 _FONT = 'font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif"'
 
 
-def _svg(width: int, height: int, title: str, body: list[str]) -> Markup:
+def svg(width: int, height: int, title: str, body: list[str]) -> Markup:
     head = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
             f'width="{width}" height="{height}" role="img" {_FONT} font-size="12">'
             f"<title>{escape(title)}</title>")
     return Markup(head + "".join(body) + "</svg>")  # noqa: S704 - every text part is escaped
 
 
-def _text(x: float, y: float, text: str, anchor: str = "start", extra: str = "") -> str:
+def text_at(x: float, y: float, text: str, anchor: str = "start", extra: str = "") -> str:
     return (f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" {extra}>'
             f"{escape(text)}</text>")
 
@@ -121,6 +122,85 @@ def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
     return ticks
 
 
+@dataclass(frozen=True)
+class Frame:
+    """The plot area of a year × t CO2e chart: data ranges mapped onto the SVG's pixels."""
+
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+
+    def sx(self, x: float) -> float:
+        return LEFT + (x - self.x0) / (self.x1 - self.x0) * PLOT_W
+
+    def sy(self, y: float) -> float:
+        return TOP + (self.y1 - y) / (self.y1 - self.y0) * PLOT_H
+
+    def path(self, pts: Sequence[Point]) -> str:
+        return " ".join(f"{self.sx(x):.1f},{self.sy(y):.1f}" for x, y in pts)
+
+
+PLOT_W, PLOT_H = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+STYLES = {"inventory": 'stroke-width="2" stroke-dasharray="2 3"', "bau": 'stroke-width="2"',
+          "pathway": 'stroke-width="2.5"', "target": 'stroke-width="2" stroke-dasharray="7 4"'}
+
+
+def axes(points: Sequence[Point], lang: str) -> tuple[Frame, list[str]]:
+    """A frame holding every point (and zero), with its grid, tonne ticks, unit and year ticks."""
+    years = [x for x, _ in points]
+    values = [y for _, y in points]
+    x0, x1 = min(years), max(years)
+    if x0 == x1:
+        x0, x1 = x0 - 1, x1 + 1
+    ticks = nice_ticks(min(0.0, *values), max(values))
+    frame = Frame(x0, x1, ticks[0], ticks[-1])
+    body: list[str] = []
+    for tick in ticks:
+        body.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{frame.sy(tick):.1f}" '
+                    f'y2="{frame.sy(tick):.1f}" stroke="#e3e6e8"/>')
+        body.append(text_at(LEFT - 6, frame.sy(tick) + 4, number(tick, lang), "end"))
+    body.append(text_at(4, TOP - 14, label("chart_unit", lang)))
+    for year in _year_ticks(int(x0), int(x1)):
+        body.append(f'<line x1="{frame.sx(year):.1f}" x2="{frame.sx(year):.1f}" '
+                    f'y1="{TOP + PLOT_H}" y2="{TOP + PLOT_H + 4}" stroke="#1d2327"/>')
+        body.append(text_at(frame.sx(year), TOP + PLOT_H + 17, str(year), "middle"))
+    body.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{TOP + PLOT_H}" '
+                f'y2="{TOP + PLOT_H}" stroke="#1d2327"/>')
+    return frame, body
+
+
+def areas(frame: Frame, above: Sequence[Point], below: Sequence[Point]) -> list[str]:
+    """The manko shading: where the `above` line lies over the `below` line."""
+    return [f'<polygon points="{frame.path(area)}" fill="{COLOURS["manko"]}" '
+            'fill-opacity="0.22" stroke="none"/>' for area in manko_areas(above, below)]
+
+
+def line(frame: Frame, pts: Sequence[Point], colour: str, style: str, *,
+         diamonds: bool = False, radius: float = 3) -> list[str]:
+    """A polyline through the points (when there are two) and a marker on each point."""
+    body = [f'<polyline points="{frame.path(pts)}" fill="none" stroke="{colour}" {style}/>'] \
+        if len(pts) > 1 else []
+    for x, y in pts:
+        sx, sy = frame.sx(x), frame.sy(y)
+        body.append(f'<rect x="{sx - 4:.1f}" y="{sy - 4:.1f}" width="8" height="8" '
+                    f'fill="{colour}" transform="rotate(45 {sx:.1f} {sy:.1f})"/>' if diamonds else
+                    f'<circle cx="{sx:.1f}" cy="{sy:.1f}" r="{radius:g}" fill="{colour}"/>')
+    return body
+
+
+def gap_mark(frame: Frame, x: float, top: float, bottom: float, text: str) -> list[str]:
+    """A red bar from `top` down to `bottom` in year `x`, its size written left of it."""
+    middle = frame.sy((top + bottom) / 2)
+    width = 7.2 * len(text) + 6
+    return [f'<line x1="{frame.sx(x):.1f}" x2="{frame.sx(x):.1f}" y1="{frame.sy(top):.1f}" '
+            f'y2="{frame.sy(bottom):.1f}" stroke="{COLOURS["manko"]}" stroke-width="2"/>',
+            f'<rect x="{frame.sx(x) - 4 - width:.1f}" y="{middle - 9:.1f}" '
+            f'width="{width:.1f}" height="17" fill="#fff" fill-opacity="0.85"/>',
+            text_at(frame.sx(x) - 7, middle + 4, text, "end",
+                  f'fill="{COLOURS["manko"]}" font-weight="bold"')]
+
+
 def pathway(data: Any, lang: str) -> Markup:
     """Inventory, BAU, action pathway and target levels (t CO2e/yr), manko shaded."""
     lines = {"inventory": series(data, INVENTORY), "bau": series(data, BAU),
@@ -128,66 +208,23 @@ def pathway(data: Any, lang: str) -> Markup:
     title = label("pathway_title", lang)
     points = [p for pts in lines.values() for p in pts]
     if not points:
-        return _svg(WIDTH, 60, title, [_text(10, 34, label("chart_no_data", lang))])
-    years = [x for x, _ in points]
-    values = [y for _, y in points]
-    x0, x1 = min(years), max(years)
-    if x0 == x1:
-        x0, x1 = x0 - 1, x1 + 1
-    ticks = nice_ticks(min(0.0, *values), max(values))
-    y0, y1 = ticks[0], ticks[-1]
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-
-    def sx(x: float) -> float:
-        return LEFT + (x - x0) / (x1 - x0) * plot_w
-
-    def sy(y: float) -> float:
-        return TOP + (y1 - y) / (y1 - y0) * plot_h
-
-    def path(pts: Sequence[Point]) -> str:
-        return " ".join(f"{sx(x):.1f},{sy(y):.1f}" for x, y in pts)
-
-    body: list[str] = []
-    for tick in ticks:
-        body.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{sy(tick):.1f}" '
-                    f'y2="{sy(tick):.1f}" stroke="#e3e6e8"/>')
-        body.append(_text(LEFT - 6, sy(tick) + 4, number(tick, lang), "end"))
-    body.append(_text(4, TOP - 14, label("chart_unit", lang)))
-    for year in _year_ticks(int(x0), int(x1)):
-        body.append(f'<line x1="{sx(year):.1f}" x2="{sx(year):.1f}" y1="{TOP + plot_h}" '
-                    f'y2="{TOP + plot_h + 4}" stroke="#1d2327"/>')
-        body.append(_text(sx(year), TOP + plot_h + 17, str(year), "middle"))
-    body.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{TOP + plot_h}" '
-                f'y2="{TOP + plot_h}" stroke="#1d2327"/>')
-    for area in manko_areas(lines["pathway"], lines["target"]):
-        body.append(f'<polygon points="{path(area)}" fill="{COLOURS["manko"]}" '
-                    'fill-opacity="0.22" stroke="none"/>')
-    styles = {"inventory": 'stroke-width="2" stroke-dasharray="2 3"', "bau": 'stroke-width="2"',
-              "pathway": 'stroke-width="2.5"', "target": 'stroke-width="2" stroke-dasharray="7 4"'}
+        return svg(WIDTH, 60, title, [text_at(10, 34, label("chart_no_data", lang))])
+    frame, body = axes(points, lang)
+    body += areas(frame, lines["pathway"], lines["target"])
     for name, pts in lines.items():
-        colour = COLOURS[name]
-        if len(pts) > 1:
-            body.append(f'<polyline points="{path(pts)}" fill="none" stroke="{colour}" '
-                        f"{styles[name]}/>")
-        for x, y in pts:
-            shape = (f'<rect x="{sx(x) - 4:.1f}" y="{sy(y) - 4:.1f}" width="8" height="8" '
-                     f'fill="{colour}" transform="rotate(45 {sx(x):.1f} {sy(y):.1f})"/>'
-                     if name == "target" else
-                     f'<circle cx="{sx(x):.1f}" cy="{sy(y):.1f}" r="3" fill="{colour}"/>')
-            body.append(shape)
+        body += line(frame, pts, COLOURS[name], STYLES[name], diamonds=name == "target")
     for x, t in lines["target"]:
         p = interpolate(lines["pathway"], x)
         if p is not None and p > t:
-            body.append(f'<line x1="{sx(x):.1f}" x2="{sx(x):.1f}" y1="{sy(p):.1f}" '
-                        f'y2="{sy(t):.1f}" stroke="{COLOURS["manko"]}" stroke-width="2"/>')
-            text, middle = tonnes(p - t, lang), sy((p + t) / 2)
-            width = 7.2 * len(text) + 6
-            body.append(f'<rect x="{sx(x) - 4 - width:.1f}" y="{middle - 9:.1f}" '
-                        f'width="{width:.1f}" height="17" fill="#fff" fill-opacity="0.85"/>')
-            body.append(_text(sx(x) - 7, middle + 4, text, "end",
-                              f'fill="{COLOURS["manko"]}" font-weight="bold"'))
-    body.extend(_legend(lines, lang))
-    return _svg(WIDTH, HEIGHT, title, body)
+            body += gap_mark(frame, x, p, t, tonnes(p - t, lang))
+    keys = {"inventory": "chart_inventory", "bau": "chart_bau", "pathway": "chart_pathway",
+            "target": "chart_target", "manko": "chart_manko"}
+    missing = [label(keys[n], lang) if n != "target" else label("chart_targets", lang)
+               for n in ("inventory", "bau", "pathway", "target") if not lines[n]]
+    body += legend([(COLOURS[n], label(k, lang), n == "manko") for n, k in keys.items()],
+                   label("chart_missing", lang).format(what=", ".join(missing)) if missing
+                   else None)
+    return svg(WIDTH, HEIGHT, title, body)
 
 
 def _year_ticks(first: int, last: int) -> list[int]:
@@ -195,27 +232,21 @@ def _year_ticks(first: int, last: int) -> list[int]:
     return [y for y in range(first, last + 1) if y % step == 0] or [first, last]
 
 
-def _legend(lines: Mapping[str, Sequence[Point]], lang: str) -> list[str]:
-    keys = {"inventory": "chart_inventory", "bau": "chart_bau", "pathway": "chart_pathway",
-            "target": "chart_target", "manko": "chart_manko"}
+def legend(entries: Sequence[tuple[str, str, bool]], warning: str | None = None) -> list[str]:
+    """(colour, text, is an area) keys under the plot, wrapped; a warning line below them."""
     body, x, y = [], float(LEFT), HEIGHT - 52
-    for name, key in keys.items():
-        text = label(key, lang)
+    for colour, text, area in entries:
         width = 38 + 7.2 * len(text)
         if x + width > WIDTH - RIGHT:
             x, y = float(LEFT), y + 18
-        colour = COLOURS[name]
         body.append(f'<rect x="{x:.1f}" y="{y - 9:.1f}" width="18" height="10" fill="{colour}" '
-                    'fill-opacity="0.22"/>' if name == "manko" else
+                    'fill-opacity="0.22"/>' if area else
                     f'<line x1="{x:.1f}" x2="{x + 18:.1f}" y1="{y - 4:.1f}" y2="{y - 4:.1f}" '
                     f'stroke="{colour}" stroke-width="2.5"/>')
-        body.append(_text(x + 24, y, text))
+        body.append(text_at(x + 24, y, text))
         x += width
-    missing = [label(keys[n], lang) if n != "target" else label("chart_targets", lang)
-               for n in ("inventory", "bau", "pathway", "target") if not lines[n]]
-    if missing:
-        body.append(_text(LEFT, HEIGHT - 12, label("chart_missing", lang).format(
-            what=", ".join(missing)), extra=f'fill="{COLOURS["manko"]}"'))
+    if warning:
+        body.append(text_at(LEFT, HEIGHT - 12, warning, extra=f'fill="{COLOURS["manko"]}"'))
     return body
 
 
@@ -226,7 +257,7 @@ def scorecard(elements: Sequence[ElementResult], lang: str) -> Markup:
     for i, element in enumerate(elements):
         y = 10 + i * row
         colour = STATUS_COLOURS.get(element.status, STATUS_COLOURS["not_assessed"])
-        body.append(_text(0, y + 16, label(element.id, lang)))
+        body.append(text_at(0, y + 16, label(element.id, lang)))
         body.append(f'<rect x="{bar_x}" y="{y + 4}" width="{bar_w}" height="16" fill="#eef0f1"/>')
         score = element.score
         if score is not None:
@@ -236,6 +267,6 @@ def scorecard(elements: Sequence[ElementResult], lang: str) -> Markup:
         status = label(element.status, lang)
         if score is None and element.status != "not_assessed":
             status += f" ({label('no_score', lang)})"
-        body.append(_text(bar_x + bar_w + 8, y + 16, f"{shown} · {status}",
+        body.append(text_at(bar_x + bar_w + 8, y + 16, f"{shown} · {status}",
                           extra=f'fill="{colour}"' if score is not None else 'fill="#5b6770"'))
-    return _svg(WIDTH, 10 + len(elements) * row, label("scorecard_chart", lang), body)
+    return svg(WIDTH, 10 + len(elements) * row, label("scorecard_chart", lang), body)
