@@ -82,8 +82,10 @@ def test_the_off_track_year_names_its_reasons() -> None:
     failed = {r.rule for r in verdict.results if r.outcome == "fail"}
     assert {"NEU-4-total-on-pathway", "NEU-8-cancelled-covered"} <= failed
     cancelled = verdict.result("NEU-8-cancelled-covered")
-    assert cancelled is not None and cancelled.values["updated_manko"] == ["2030: 1000 t",
-                                                                           "2050: 23500 t"]
+    assert cancelled is not None and cancelled.values["updated_manko"] == ["2030: 1,000 t",
+                                                                           "2050: 23,500 t"]
+    assert cancelled.values["updated_manko_da"] == ["2030: 1.000 t", "2050: 23.500 t"]
+    assert "2.071 t over" in (verdict.result("NEU-4-total-on-pathway") or cancelled).message.da
     assert all(p.startswith(("/plan/", "/status/", "/statuses/")) for r in verdict.results
                for p in r.evidence)
 

@@ -15,9 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from capf.engine.follow_up import evaluate_follow_up
-from capf.read.plan import load_plan
+from capf.read.plan import Plan, load_plan
 from capf.read.schema import problems
-from capf.read.status import load_status
+from capf.read.status import StatusReport, load_status
 
 OTHER = settings(max_examples=max(min(settings.default.max_examples, 150), 1), deadline=None)
 STATUSES = ("not_started", "in_progress", "completed", "delayed", "cancelled")
@@ -71,15 +71,34 @@ def report(ids: list[str], sha: str) -> Any:
     })
 
 
+def drawn(data: dict[str, Any], draw: st.DataObject, most: int) -> tuple[Plan, list[StatusReport]]:
+    """The plan and 1 to `most` schema-valid reports following it, one per reporting year."""
+    plan = load_plan(data)
+    ids = [str(a["id"]) for a in plan.data.get("actions", [])]
+    raw = draw.draw(st.lists(report(ids, plan.sha256), min_size=1, max_size=most,
+                             unique_by=lambda r: r["reporting_year"]))
+    assert all(problems("status", r) == [] for r in raw)  # the strategy follows the schema
+    return plan, [load_status(r) for r in raw]
+
+
 @OTHER
 @given(data=s.plans, draw=st.data(), as_of=st.dates(date(2000, 1, 1), date(2100, 1, 1)))
 def test_monitor_never_raises_on_a_schema_valid_plan_and_reports(
         data: dict[str, Any], draw: st.DataObject, as_of: date) -> None:
-    plan = load_plan(data)
-    ids = [str(a["id"]) for a in plan.data.get("actions", [])]
-    raw = draw.draw(st.lists(report(ids, plan.sha256), min_size=1, max_size=3,
-                             unique_by=lambda r: r["reporting_year"]))
-    assert all(problems("status", r) == [] for r in raw)  # the strategy follows the schema
-    verdict = evaluate_follow_up(plan, [load_status(r) for r in raw], as_of=as_of)
+    plan, reports = drawn(data, draw, 3)
+    verdict = evaluate_follow_up(plan, reports, as_of=as_of)
     assert verdict.status in ("on_track", "off_track", "needs_review")
     assert not [(r.rule, r.values) for r in verdict.results if r.outcome == "error"]
+
+
+@settings(max_examples=max(min(settings.default.max_examples, 40), 1), deadline=None)
+@given(data=s.plans, draw=st.data(), as_of=st.dates(date(2000, 1, 1), date(2100, 1, 1)))
+def test_the_follow_up_report_renders_any_schema_valid_plan_and_reports(
+        data: dict[str, Any], draw: st.DataObject, as_of: date) -> None:
+    from capf.render.followup_report import render_follow_up
+
+    plan, reports = drawn(data, draw, 2)
+    verdict = evaluate_follow_up(plan, reports, as_of=as_of)
+    html = render_follow_up(verdict, plan, reports, "html", draw.draw(st.sampled_from(["da", "en"])))
+    assert html.count("<svg") == 1 and "<script" not in html
+    assert render_follow_up(verdict, plan, reports, "md", "da").startswith("# Opfølgning")

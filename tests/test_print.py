@@ -20,8 +20,11 @@ from test_report_browser import BROWSER, chromium
 
 import capf
 from capf.batch import overview_html
+from capf.engine.follow_up import evaluate_follow_up
 from capf.engine.ruleset import load_ruleset
+from capf.read.status import load_status
 from capf.render.checklist import render_checklist
+from capf.render.followup_report import render_follow_up
 from capf.render.report import render_report
 from capf.render.summary import Row
 
@@ -54,8 +57,13 @@ def _outputs() -> dict[str, tuple[str, tuple[int, int]]]:
                 as_of=verdict.as_of),
             Row(file="plans/a-very-long-file-name-without-breaks-klimahandlingsplan-2025.yaml",
                 stem="broken", error="plans/broken.yaml: line 3: not valid YAML")]
+    odder = capf.load_plan(ROOT / "examples" / "odder.yaml")
+    reports = [load_status(ROOT / "examples" / "status" / f"odder-{y}.yaml") for y in (2023, 2024)]
+    follow_up = evaluate_follow_up(odder, reports, as_of=AS_OF)
     pages = {}
     for lang in ("da", "en"):
+        pages[f"follow-up.{lang}"] = (render_follow_up(follow_up, odder, reports, "html", lang),
+                                      PORTRAIT)
         pages[f"report.{lang}"] = (render_report(verdict, "html", lang, plan), PORTRAIT)
         pages[f"checklist.{lang}"] = (render_checklist(verdict, "html", lang), LANDSCAPE)
         pages[f"blank-checklist.{lang}"] = (render_checklist(None, "html", lang), LANDSCAPE)

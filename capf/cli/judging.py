@@ -13,9 +13,10 @@ from capf.batch import run_batch, write_atomic
 from capf.cli.exit_codes import EXIT_BAD_INPUT, EXIT_NON_COMPLIANT, EXIT_OK
 from capf.cli.output import emit, written
 from capf.engine.evaluator import evaluate
-from capf.engine.follow_up import evaluate_follow_up
+from capf.engine.follow_up import DEFAULT_FOLLOW_UP_PROFILE, evaluate_follow_up
 from capf.engine.portfolio import judge_each
-from capf.engine.ruleset import RuleSet, load_ruleset
+from capf.engine.ruleset import DEFAULT_PROFILE, RuleSet, load_ruleset
+from capf.model.errors import UsageError
 from capf.model.verdict import FAILING, Verdict
 from capf.read.pipe import document_at, plan_at
 from capf.read.plan import Plan, staged
@@ -57,8 +58,25 @@ def cmd_report(args: argparse.Namespace) -> int:
     from capf.render.report import render_report
 
     fmt = out.format_of(args.output, out.REPORT_FORMATS)
+    if args.status:
+        return _follow_up_report(args, fmt)
+    args.profile = args.profile or DEFAULT_PROFILE
     ruleset, [(plan, verdict)] = _judge_all(args, [args.plan])
     return written(args.output, render_report(verdict, fmt, args.lang, plan, ruleset=ruleset), args.lang)
+
+
+def _follow_up_report(args: argparse.Namespace, fmt: str) -> int:
+    """`report --status`: the follow-up report, judged as `monitor` judges (no waivers, no stage)."""
+    from capf.render.followup_report import render_follow_up
+
+    if args.waivers or args.stage:
+        raise UsageError("capf report: --waivers and --stage do not apply to a follow-up report "
+                         "(--status); judge the plan itself without --status")
+    plan = plan_at(args.plan)
+    reports = [load_status(p) for p in args.status]
+    verdict = evaluate_follow_up(plan, reports, load_ruleset(args.profile or DEFAULT_FOLLOW_UP_PROFILE),
+                                 as_of=args.as_of)
+    return written(args.output, render_follow_up(verdict, plan, reports, fmt, args.lang), args.lang)
 
 
 def cmd_checklist(args: argparse.Namespace) -> int:

@@ -56,13 +56,17 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a statement pe
     check.add_argument("plans", nargs="+", metavar="PLAN", help="plan file, or - for stdin")
     _judging_options(check, verdict=True)
 
-    report = command("report", "write the gap report of one plan (format from the suffix)",
+    report = command("report", "write the gap report of one plan, or with --status its "
+                     "follow-up report (format from the suffix)",
                      "capf report draft.yaml -o rapport.html --lang da",
                      "capf report draft.yaml -o report.md --lang en --as-of 2026-01-01",
+                     "capf report plan.yaml --status status-2024.yaml status-2025.yaml -o opfoelgning.html",
                      "", "exit: 0 written, 2 bad input (the verdict is in the report)", lang="da")
     report.add_argument("plan", metavar="PLAN")
+    report.add_argument("--status", nargs="+", type=Path, default=None, metavar="STATUS",
+                        help="the plan's status reports: write the follow-up report")
     _output(report, "FILE.html|FILE.md")
-    _judging_options(report)
+    _judging_options(report, profile=None)
 
     checklist = command("checklist", "write a reviewer checklist, pre-filled from a plan or blank",
                         "capf checklist draft.yaml -o tjekliste.html",
@@ -137,11 +141,15 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a statement pe
 
 
 def _judging_options(parser: argparse.ArgumentParser, *, waivers: bool = True,
-                     profile: str = DEFAULT_PROFILE, verdict: bool = False,
+                     profile: str | None = DEFAULT_PROFILE, verdict: bool = False,
                      stage: bool = True) -> None:
-    """How to judge; with `verdict` also the verdict's form (check, monitor)."""
+    """How to judge; with `verdict` also the verdict's form (check, monitor).
+
+    `profile=None`: the command picks it (report: dk2020, with --status monitoring).
+    """
     parser.add_argument("--profile", default=profile, metavar="P|PATH",
-                        help=f"built-in profile id or profile file (default {profile})")
+                        help=f"built-in profile id or profile file (default {profile or DEFAULT_PROFILE}"
+                             f"{'' if profile else f'; with --status {DEFAULT_FOLLOW_UP_PROFILE}'})")
     parser.add_argument("--as-of", type=_as_of, default=None, metavar="DATE",
                         help="judge as of this date (default: today)")
     if stage:

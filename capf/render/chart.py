@@ -189,16 +189,18 @@ def line(frame: Frame, pts: Sequence[Point], colour: str, style: str, *,
     return body
 
 
-def gap_mark(frame: Frame, x: float, top: float, bottom: float, text: str) -> list[str]:
-    """A red bar from `top` down to `bottom` in year `x`, its size written left of it."""
+def gap_mark(frame: Frame, x: float, top: float, bottom: float, text: str, *,
+             right: bool = False) -> list[str]:
+    """A red bar from `top` down to `bottom` in year `x`, its size written beside it."""
     middle = frame.sy((top + bottom) / 2)
     width = 7.2 * len(text) + 6
+    box = frame.sx(x) + 4 if right else frame.sx(x) - 4 - width
     return [f'<line x1="{frame.sx(x):.1f}" x2="{frame.sx(x):.1f}" y1="{frame.sy(top):.1f}" '
             f'y2="{frame.sy(bottom):.1f}" stroke="{COLOURS["manko"]}" stroke-width="2"/>',
-            f'<rect x="{frame.sx(x) - 4 - width:.1f}" y="{middle - 9:.1f}" '
+            f'<rect x="{box:.1f}" y="{middle - 9:.1f}" '
             f'width="{width:.1f}" height="17" fill="#fff" fill-opacity="0.85"/>',
-            text_at(frame.sx(x) - 7, middle + 4, text, "end",
-                  f'fill="{COLOURS["manko"]}" font-weight="bold"')]
+            text_at(frame.sx(x) + 7 if right else frame.sx(x) - 7, middle + 4, text,
+                    "start" if right else "end", f'fill="{COLOURS["manko"]}" font-weight="bold"')]
 
 
 def pathway(data: Any, lang: str) -> Markup:

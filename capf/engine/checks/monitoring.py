@@ -21,6 +21,7 @@ from capf.engine.checks.domain import finding
 from capf.engine.checks.spec import CheckSpec, Context, Finding, NoOptions, Options
 from capf.engine.selector import Match
 from capf.text.message import Phrase, bilingual
+from capf.text.values import value_label
 
 STATUS = "/status"
 REALISED = "/status/emissions/years"
@@ -79,6 +80,12 @@ def _effects(entries: Any) -> dict[int, float]:
     return out
 
 
+def _year_tonnes(year: int, tonnes: float) -> Phrase:
+    """'2030: 1.000 t' — whole tonnes, grouped in each language's style (a float, so that
+    a figure such as 2000 is never taken for a year)."""
+    return Phrase.of("{year}: {t} t", year=year, t=float(round(tonnes)))
+
+
 def cancelled_covered(ctx: Context, matches: list[Match], opts: NoOptions) -> Finding:
     """A cancelled action's replacement covers its effect; else the manko grows by the rest.
 
@@ -106,8 +113,8 @@ def cancelled_covered(ctx: Context, matches: list[Match], opts: NoOptions) -> Fi
     updated = [(g.year, g.declared + shortfall.get(g.year, 0.0)) for g in em.manko_gaps(plan)]
     values: dict[str, Any] = {
         "cancelled": [i for i, _ in cancelled], "uncovered": uncovered,
-        "shortfall": [f"{y}: {round(t)} t" for y, t in sorted(shortfall.items())],
-        "updated_manko": [f"{y}: {round(t)} t" for y, t in updated],
+        **bilingual("shortfall", [_year_tonnes(y, t) for y, t in sorted(shortfall.items())]),
+        **bilingual("updated_manko", [_year_tonnes(y, t) for y, t in updated]),
         **{f"manko_{y}_t": round(t) for y, t in updated}}
     if not cancelled:
         return finding("not_applicable", values)
@@ -188,6 +195,16 @@ def indicators_reported(ctx: Context, matches: list[Match], opts: NoOptions) -> 
     return finding("pass", values, [p for p, _ in named])
 
 
+def _goal(goal: em.Record) -> Phrase:
+    """'kort sigt: »goal«': the horizon by its label, the goal's own words quoted."""
+    text = " ".join(goal["goal"].split())
+    horizon = goal.get("horizon")
+    if not isinstance(horizon, str):
+        return Phrase(f"“{text}”", f"»{text}«")
+    return Phrase(f"{value_label(horizon, 'en', 'horizon').lower()}: “{text}”",
+                  f"{value_label(horizon, 'da', 'horizon').lower()}: »{text}«")
+
+
 def goals_reported(ctx: Context, matches: list[Match], opts: NoOptions) -> Finding:
     """Every adaptation goal of the plan has its progress told in the report.
 
@@ -199,8 +216,7 @@ def goals_reported(ctx: Context, matches: list[Match], opts: NoOptions) -> Findi
     told = {_key(g.get("goal")) for _, g in em.items(status, "/adaptation_goals")
             if isinstance(g.get("progress"), str) and g["progress"].strip()}
     missing = [(p, g) for p, g in goals if _key(g["goal"]) not in told]
-    values = {"missing": [f"{g.get('horizon', '?')}: {g['goal']}" for _, g in missing],
-              "count": len(goals)}
+    values = {**bilingual("missing", [_goal(g) for _, g in missing]), "count": len(goals)}
     if not goals:
         return finding("not_applicable", values)
     if missing:

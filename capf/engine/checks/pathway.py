@@ -24,6 +24,11 @@ def _t(tonnes: float | None) -> int | None:
     return None if tonnes is None else round(tonnes)
 
 
+def _shown(tonnes: float) -> float:
+    """Whole tonnes for a message, kept a float: an int from 1900 to 2100 reads as a year."""
+    return float(round(tonnes))
+
+
 def latest_realised(root: Any) -> tuple[str, dict[str, Any]] | None:
     """The latest year's realised record of the latest report (the first one listed for it)."""
     found = em.items(root, REALISED)
@@ -110,8 +115,8 @@ def on_pathway(ctx: Context, matches: list[Match], opts: OnPathwayOptions) -> Fi
         if realised > level.tonnes + abs(level.tonnes) * opts.tolerance_percent / 100:
             values["off_track"].append(sector)
             off.append(Phrase.of(*ABOVE, year=year, what=SECTOR_WORD.get(sector, Phrase(
-                sector, sector)), realised=_t(realised), excess=_t(realised - level.tonnes),
-                pathway=_t(level.tonnes)))
+                sector, sector)), realised=_shown(realised), excess=_shown(realised - level.tonnes),
+                pathway=_shown(level.tonnes)))
     detail = Phrase.join([*off, *(u.sentence() for u in unknown)], " ")
     values.update(bilingual("detail", detail))
     if off:
@@ -181,7 +186,9 @@ def reduction_rate(ctx: Context, matches: list[Match], opts: RateOptions) -> Fin
     start_year, start_t, start_at = start
     achieved = (start_t - realised) / (y - start_year)
     values.update(start_year=start_year, achieved_t_yearly=_t(achieved))
-    values.update(bilingual("detail", Phrase.of(*RATES, **values)))
+    tonnes = {k: _shown(v) for k, v in values.items()
+              if k.endswith(("_t", "_t_yearly")) and isinstance(v, int)}
+    values.update(bilingual("detail", Phrase.of(*RATES, **{**values, **tonnes})))
     ok = round(achieved) >= round(needed)  # judged in whole tonnes, as shown
     return finding("pass" if ok else "fail", values, [*evidence, start_at])
 
