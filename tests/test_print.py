@@ -22,9 +22,11 @@ import capf
 from capf.batch import overview_html
 from capf.engine.follow_up import evaluate_follow_up
 from capf.engine.ruleset import load_ruleset
+from capf.portfolio.collection import build_portfolio, plan_paths
 from capf.read.status import load_status
 from capf.render.checklist import render_checklist
 from capf.render.followup_report import render_follow_up
+from capf.render.portfolio_page import portfolio_html
 from capf.render.report import render_report
 from capf.render.summary import Row
 
@@ -60,8 +62,11 @@ def _outputs() -> dict[str, tuple[str, tuple[int, int]]]:
     odder = capf.load_plan(ROOT / "examples" / "odder.yaml")
     reports = [load_status(ROOT / "examples" / "status" / f"odder-{y}.yaml") for y in (2023, 2024)]
     follow_up = evaluate_follow_up(odder, reports, as_of=AS_OF)
+    inputs = [str(ROOT / "examples")]  # the example plans with their status reports
+    national = build_portfolio(plan_paths(inputs), as_of=AS_OF)
     pages = {}
     for lang in ("da", "en"):
+        pages[f"portfolio.{lang}"] = (portfolio_html(national, lang), PORTRAIT)
         pages[f"follow-up.{lang}"] = (render_follow_up(follow_up, odder, reports, "html", lang),
                                       PORTRAIT)
         pages[f"report.{lang}"] = (render_report(verdict, "html", lang, plan), PORTRAIT)

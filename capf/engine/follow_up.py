@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from capf.engine import emissions as em
 from capf.engine.checks.spec import Context
 from capf.engine.evaluator import build_verdict, run_rule
 from capf.engine.ruleset import RuleSet, load_ruleset
@@ -69,6 +70,20 @@ def evaluate_follow_up(plan: Plan, reports: Sequence[StatusReport],
     read = [ReportRef(source=r.source, sha256=r.sha256, reporting_year=r.year) for r in ordered]
     return verdict.model_copy(update={"status": status, "grading_note": FOLLOW_UP_NOTE,
                                       "reports": read})
+
+
+def realised_by_year(reports: Sequence[StatusReport]) -> dict[int, em.Record]:
+    """Year → realised record over `reports` (in reporting-year order): a later report's figure
+    for a year wins, as it may revise it; within one report the first record for a year counts."""
+    found: dict[int, em.Record] = {}
+    for report in reports:
+        seen: set[int] = set()
+        for _, record in em.items(report.data, "/emissions/years"):
+            year = record.get("year")
+            if isinstance(year, int) and year not in seen and em.total_of(record) is not None:
+                seen.add(year)
+                found[year] = record
+    return dict(sorted(found.items()))
 
 
 def example_document(fragment: Mapping[str, Any], source: str = "<example>") -> dict[str, Any]:

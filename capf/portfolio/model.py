@@ -18,7 +18,9 @@ Series = Literal["inventory", "bau", "pathway", "target", "manko_declared", "man
 GroupBy = Literal["region", "dgo", "none"]
 Case = Literal["no_1990_figure", "other_reference_year", "per_capita_without_population",
                "neutrality_target", "missing_figure", "manko_not_declared", "not_loadable",
-               "no_municipality_code", "unknown_municipality_code", "duplicate_municipality_code"]
+               "no_municipality_code", "unknown_municipality_code", "duplicate_municipality_code",
+               "no_status_report", "status_of_left_out_plan", "status_without_plan",
+               "duplicate_status_year"]
 Handling = Literal["included_converted", "included_as_stated", "figure_left_out_listed",
                    "plan_left_out_listed", "error_row"]
 
@@ -64,6 +66,15 @@ class PlanYear(Frozen):
         None, description="This plan's part of the combined computed manko of the year (0-1).")
 
 
+class PlanRealised(Frozen):
+    """One plan's realised total for a year (from its status reports) and its pathway there."""
+
+    year: int
+    realised: float
+    pathway: float | None = Field(description=(
+        "The plan's action pathway interpolated to the year (None outside its known years)."))
+
+
 class Municipality(Frozen):
     """An included plan: where it sits, its own figures per year, what it lacks."""
 
@@ -77,6 +88,9 @@ class Municipality(Frozen):
     cases: list[Case] = Field(description="The treatments (see `treatments`) that apply to it.")
     years: list[PlanYear]
     gaps: list[PlanGap]
+    reports: list[str] = Field(default_factory=list, description="Status reports read for it.")
+    realised: list[PlanRealised] = Field(default_factory=list, description=(
+        "Realised totals from its status reports, by year."))
 
 
 class LeftOut(Frozen):
@@ -126,6 +140,18 @@ class YearTotal(Frozen):
     sectors: list[SectorYear] = Field(default_factory=list)
 
 
+class RealisedYear(Frozen):
+    """Realised emissions summed for one year, against the same plans' action pathway."""
+
+    year: int
+    realised: Figure = Field(description="Summed realised totals of the plans with a report "
+                                         "for the year (and a pathway there).")
+    pathway: Figure = Field(description=(
+        "The same plans' action pathways interpolated to the year: straight lines between each "
+        "plan's status-year inventory and pathway years, as the follow-up rules read them."))
+    above_pathway: float | None = Field(description="realised - pathway, t CO2e/yr (negative: below).")
+
+
 class Group(Frozen):
     """A region (or its DGO) and the sums of its municipalities."""
 
@@ -166,7 +192,7 @@ class Portfolio(Frozen):
     engine: str
     as_of: str
     group_by: GroupBy
-    inputs: int = Field(description="Plan files read.")
+    inputs: int = Field(description="Plan files read (status reports are counted in status_reports).")
     treatments: list[Treatment]
     sources: list[Source]
     municipalities: list[Municipality]
@@ -175,3 +201,6 @@ class Portfolio(Frozen):
     years: list[YearTotal]
     groups: list[Group]
     headlines: list[Headline]
+    status_reports: int = Field(0, description="Status reports read beside the plans.")
+    realised: list[RealisedYear] = Field(default_factory=list, description=(
+        "Per year with realised figures: the realised sum against the same plans' pathway."))

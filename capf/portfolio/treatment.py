@@ -68,6 +68,39 @@ TREATMENTS: tuple[Treatment, ...] = (
        "net-zero year). A milestone year without a declared manko counts as 0 t declared, as "
        "rule NEU-8 reads it; the computed manko (action pathway above the target level, floor 0) "
        "is added up beside it."),
+    _t("no_status_report", "figure_left_out_listed",
+       "Statusrapporter ved siden af planerne (i mappen selv eller i dens undermappe status/) "
+       "giver den opgjorte udledning. En plan uden statusrapport, eller uden et opgjort tal for "
+       "et år, er ikke med i årets opgjorte sum: summen siger hvor mange planer den dækker og "
+       "nævner de andre under `missing`. Summen holdes op mod reduktionsstierne for netop de "
+       "samme planer, ført lineært frem til året mellem planens statusår og stiens år, som "
+       "opfølgningsreglerne gør; en plan hvis sti ikke når året, er heller ikke med. Intet "
+       "fremskrives, og et år uden rapport tælles aldrig som 0.",
+       "Status reports beside the plans (in the folder itself or its subfolder status/) give the "
+       "realised emissions. A plan without a status report, or without a realised total for a "
+       "year, is not in that year's realised sum: the sum says how many plans it covers and names "
+       "the others under `missing`. The sum is set against the action pathways of exactly the "
+       "same plans, interpolated to the year in straight lines between each plan's status year "
+       "and its pathway years, as the follow-up rules do; a plan whose pathway does not reach the "
+       "year is not in it either. Nothing is extrapolated, and a year without a report never "
+       "counts as 0."),
+    _t("status_of_left_out_plan", "plan_left_out_listed",
+       "En statusrapport for en plan der er udeladt (fx uden 1990-tal) lægges heller ikke sammen "
+       "og står på listen over udeladte med sin plan.",
+       "A status report of a plan that is left out (e.g. one without a 1990 figure) is not added "
+       "up either, and is listed among the left-out plans with its plan."),
+    _t("status_without_plan", "error_row",
+       "En statusrapport hvis follows.plan_sha256 ikke er nogen af de læste planers, er en "
+       "fejlrække: den følger en anden version af planen eller en plan der ikke er med, og den "
+       "sættes aldrig på en kommune ud fra koden alene.",
+       "A status report whose follows.plan_sha256 is none of the plans read is an error row: it "
+       "follows another version of a plan, or a plan that is not there, and it is never put onto "
+       "a municipality by its code alone."),
+    _t("duplicate_status_year", "error_row",
+       "To statusrapporter for samme plan og samme år: den første (i navneorden) bruges, og den "
+       "anden er en fejlrække – hvilken af dem der skulle gælde, ville være et gæt.",
+       "Two status reports of one plan for the same year: the first (in name order) is used and "
+       "the second is an error row, since which one counts would be a guess."),
     _t("not_loadable", "error_row",
        "En fil der ikke kan læses eller ikke følger planskemaet er en fejlrække med filens navn "
        "og fejlen; de andre planer lægges sammen alligevel.",

@@ -29,8 +29,9 @@ from capf.render.chart import (
     targets,
     text_at,
 )
-from capf.render.followup_figures import latest, pathway_line, realised_line, signed
+from capf.render.followup_figures import latest, pathway_line, realised_line
 from capf.text.followup_words import followup_words
+from capf.text.formatting import signed
 from capf.text.labels import label
 
 REALISED = COLOURS["inventory"]

@@ -14,26 +14,14 @@ from typing import Any
 
 from capf.engine import emissions as em
 from capf.engine.checks.pathway import interpolated, pathway_points
+from capf.engine.follow_up import realised_by_year
 from capf.model.verdict import Verdict
 from capf.read.status import StatusReport
 from capf.render.chart import Point, targets
-from capf.text.formatting import number
+from capf.text.formatting import number, signed
 from capf.text.values import value_label
 
 DASH = "–"
-
-
-def realised(reports: Sequence[StatusReport]) -> dict[int, em.Record]:
-    """Year → realised record over all reports (reporting-year order; a later report wins)."""
-    found: dict[int, em.Record] = {}
-    for report in reports:
-        seen: set[int] = set()
-        for _, record in em.items(report.data, "/emissions/years"):
-            year = record.get("year")
-            if isinstance(year, int) and year not in seen and em.total_of(record) is not None:
-                seen.add(year)
-                found[year] = record
-    return dict(sorted(found.items()))
 
 
 def start(plan: Any) -> tuple[int, float] | None:
@@ -47,7 +35,7 @@ def start(plan: Any) -> tuple[int, float] | None:
 def realised_line(plan: Any, reports: Sequence[StatusReport]) -> list[Point]:
     """The realised totals: the status-year inventory, then the reports' years after it."""
     first = start(plan)
-    done = {y: t for y, r in realised(reports).items() if (t := em.total_of(r)) is not None
+    done = {y: t for y, r in realised_by_year(reports).items() if (t := em.total_of(r)) is not None
             and (first is None or y > first[0])}
     points = ({first[0]: first[1]} if first else {}) | done
     return [(float(y), t) for y, t in sorted(points.items())]
@@ -87,12 +75,6 @@ def year_rows(plan: Any, reports: Sequence[StatusReport], lang: str) -> list[dic
                      "target": _n(aims.get(year), lang),
                      "gap": DASH if made is None or path is None else signed(made - path, lang)})
     return rows
-
-
-def signed(tonnes: float, lang: str) -> str:
-    """+2.071 / −500: a difference says its direction."""
-    return ("+" if round(tonnes) > 0 else "−" if round(tonnes) < 0 else "") + \
-        number(abs(tonnes), lang)
 
 
 def sector_rows(plan: Any, record: em.Record | None, lang: str) -> list[dict[str, Any]]:

@@ -23,14 +23,13 @@ from capf.render.followup_figures import (
     latest,
     manko_rows,
     sector_rows,
-    signed,
     start,
     value,
     year_rows,
 )
 from capf.render.page import BRIEF_POINTERS, check_format, environment, footer
 from capf.text.followup_words import followup_words
-from capf.text.formatting import day, number, percent, tonnes
+from capf.text.formatting import day, number, percent, signed, tonnes
 from capf.text.labels import label, words
 from capf.text.values import value_label
 

@@ -20,6 +20,7 @@ WIDTH, HEIGHT = 720, 360
 LEFT, RIGHT, TOP, BOTTOM = 90, 24, 24, 78
 SERIES = ("inventory", "bau", "pathway", "target")
 NATIONAL_COLOUR = "#6a1b9a"
+REALISED_COLOUR = "#e65100"  # apart from the inventory's black: both are measured figures
 
 
 def _nice_top(value: float) -> float:
@@ -39,7 +40,12 @@ def portfolio_chart(portfolio: Portfolio, words: dict[str, str], lang: str) -> M
     points: dict[str, list[tuple[int, Figure]]] = {
         s: [(t.year, getattr(t, s)) for t in portfolio.years
                   if getattr(t, s).tonnes is not None] for s in SERIES}
-    values: list[float] = [f.tonnes for pts in points.values() for _, f in pts if f.tonnes is not None]
+    # Realised sums nearly always cover only the plans with a report: drawn only when complete
+    # (a partial one would read as a fall in emissions); the page's table gives every year.
+    realised = [(r.year, r.realised) for r in portfolio.realised
+                if r.realised.tonnes is not None and r.realised.plans == included]
+    values: list[float] = [f.tonnes for pts in [*points.values(), realised] for _, f in pts
+                           if f.tonnes is not None]
     if not included or not values:
         return Markup("")
     years = [t.year for t in portfolio.years]
@@ -70,12 +76,17 @@ def portfolio_chart(portfolio: Portfolio, words: dict[str, str], lang: str) -> M
                           f'fill="{NATIONAL_COLOUR}"'))
     for series in SERIES:
         body += _series(points[series], included, COLOURS[series], x, y)
+    body += _series(realised, included, REALISED_COLOUR, x, y)
     legend_y, lx = HEIGHT - 30, float(LEFT)
-    for series in SERIES:  # each label as wide as its text (about 7 px a character at 12 px)
+    keys = [(COLOURS[s], words[s]) for s in SERIES] + ([(REALISED_COLOUR, words["realised"])]
+                                                       if realised else [])
+    for colour, text in keys:  # each label as wide as its text (about 7 px a character at 12 px)
+        if lx + 19 + 7 * len(text) > WIDTH - RIGHT:  # wrap to a second line
+            legend_y, lx = legend_y + 17, float(LEFT)
         body.append(f'<rect x="{lx:.0f}" y="{legend_y - 9}" width="14" height="10" '
-                    f'fill="{COLOURS[series]}"/>')
-        body.append(_text(lx + 19, legend_y, words[series]))
-        lx += 19 + 7 * len(words[series]) + 24
+                    f'fill="{colour}"/>')
+        body.append(_text(lx + 19, legend_y, text))
+        lx += 19 + 7 * len(text) + 24
     head = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
             f'width="{WIDTH}" height="{HEIGHT}" role="img" font-size="12" '
             'font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif">'

@@ -16,6 +16,7 @@ from typing import Any
 from capf.model.errors import UsageError
 from capf.portfolio.collection import build_portfolio, plan_paths
 from capf.portfolio.model import GroupBy, Portfolio
+from capf.portfolio.realised import status_folders
 from capf.read.folder import input_folders
 from capf.render.portfolio_page import portfolio_html
 from capf.render.portfolio_table import portfolio_csv, portfolio_xlsx
@@ -44,16 +45,17 @@ def write_portfolio(inputs: Sequence[str], outdir: Path, *, as_of: date, group_b
     """Build the portfolio of `inputs` (folders or plan files) and write it into `outdir`."""
     paths = plan_paths(inputs)
     portfolio = build_portfolio(paths, as_of=as_of, group_by=group_by,
-                                folders=input_folders(inputs))
+                                folders=input_folders([*inputs, *map(str, status_folders(inputs))]))
     texts = portfolio_texts(portfolio, lang)
     _refuse_overwriting(paths, outdir, list(texts))
     outdir.mkdir(parents=True, exist_ok=True)
     for name, text in texts.items():
         write(outdir / name, text)
     print(f"wrote {', '.join(texts)} to {outdir}: {len(portfolio.municipalities)} plan(s) added "
-          f"up, {len(portfolio.left_out)} left out, {len(portfolio.errors)} error row(s)")
+          f"up, {len(portfolio.left_out)} left out, {len(portfolio.errors)} error row(s)"
+          + (f", {portfolio.status_reports} status report(s)" if portfolio.status_reports else ""))
     if portfolio.errors:
-        print(f"capf: error: {len(portfolio.errors)} plan(s) are error rows (listed in "
+        print(f"capf: error: {len(portfolio.errors)} file(s) are error rows (listed in "
               f"portfolio.html): {', '.join(e.file for e in portfolio.errors)}", file=sys.stderr)
     return portfolio
 

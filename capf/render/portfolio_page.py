@@ -12,10 +12,10 @@ from datetime import date
 from typing import TypeVar
 
 from capf.portfolio.model import Portfolio
-from capf.portfolio.treatment import NATIONAL
+from capf.portfolio.treatment import NATIONAL, treatment
 from capf.render.page import check_format, environment
 from capf.render.portfolio_chart import portfolio_chart
-from capf.text.formatting import day, number, percent
+from capf.text.formatting import day, number, percent, signed
 from capf.text.portfolio_words import portfolio_words
 
 Y = TypeVar("Y")
@@ -33,6 +33,9 @@ def portfolio_html(portfolio: Portfolio, lang: str = "da") -> str:
     def pct(value: float | None) -> str:
         return DASH if value is None else percent(round(value, 3), lang)
 
+    def difference(value: float | None) -> str:
+        return DASH if value is None else signed(value, lang)
+
     def year_map(years: Sequence[Y]) -> dict[int, Y]:
         return {getattr(y, "year"): y for y in years}  # noqa: B009 - plan and total years alike
 
@@ -40,6 +43,9 @@ def portfolio_html(portfolio: Portfolio, lang: str = "da") -> str:
                    if t.manko_declared.plans or t.manko_computed.plans]
     return environment().get_template("portfolio.html.j2").render(
         p=portfolio, w=words, lang=lang, n=len(portfolio.municipalities), tn=tn, pct=pct,
-        year_map=year_map, key_years=key_years, manko_years=manko_years,
+        year_map=year_map, key_years=key_years, manko_years=manko_years, signed=difference,
+        names={m.code: m.name for m in portfolio.municipalities},
+        realised_rule=treatment("no_status_report").text.da if lang == "da"
+        else treatment("no_status_report").text.en,
         chart=portfolio_chart(portfolio, words, lang),
         as_of=day(date.fromisoformat(portfolio.as_of), lang), footer=None)

@@ -57,6 +57,12 @@ def tonnes(value: float, lang: str) -> str:
     return f"{number(value, lang)} t CO2e"
 
 
+def signed(tonnes: float, lang: str) -> str:
+    """+2.071 / −500 / 0: a difference says its direction (whole units, a true minus sign)."""
+    return ("+" if round(tonnes) > 0 else "−" if round(tonnes) < 0 else "") + \
+        number(abs(tonnes), lang)
+
+
 def percent(fraction: float, lang: str) -> str:
     """0.75 → '75\u00a0%' (da, with a no-break space) or '75%' (en)."""
     return _PERCENT[_lang(lang)].format(number(fraction * 100, lang))

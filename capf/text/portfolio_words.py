@@ -99,6 +99,33 @@ WORDS: dict[str, tuple[str, str]] = {  # key: (da, en)
     "no_municipality_code": ("ingen kommunekode", "no municipality code"),
     "unknown_municipality_code": ("ukendt kommunekode", "unknown municipality code"),
     "duplicate_municipality_code": ("kommunen er med to gange", "municipality twice"),
+    "no_status_report": ("ingen statusrapport", "no status report"),
+    "status_of_left_out_plan": ("statusrapport for en udeladt plan", "status report of a plan left out"),
+    "status_without_plan": ("statusrapport uden plan", "status report without its plan"),
+    "duplicate_status_year": ("to statusrapporter for samme år", "two status reports for one year"),
+    "realised": ("Opgjort udledning", "Realised emissions"),
+    "realised_heading": ("Opgjort udledning mod reduktionsstierne",
+                         "Realised emissions against the action pathways"),
+    "realised_intro": ("{reports} statusrapporter læst. Hvert års opgjorte sum dækker de planer, "
+                       "der har et opgjort tal for året, og holdes op mod de samme planers "
+                       "reduktionsstier ført frem til året.",
+                       "{reports} status reports read. Each year's realised sum covers the plans "
+                       "with a realised figure for the year, and is set against the same plans' "
+                       "action pathways carried to that year."),
+    "realised_chart": ("Kurven viser kun opgjorte summer for år, hvor alle planer har et opgjort "
+                       "tal; en sum over færre planer står kun i tabellen.",
+                       "The chart shows realised sums only for years in which every plan has a "
+                       "realised figure; a sum over fewer plans is in the table only."),
+    "realised_same_plans": ("Reduktionssti, samme planer", "Action pathway, same plans"),
+    "realised_gap": ("Opgjort minus sti", "Realised minus pathway"),
+    "realised_cut": ("Opgjort ift. 1990", "Realised vs 1990"),
+    "realised_missing": ("Ikke med i summen", "Not in the sum"),
+    "realised_none": ("Ingen statusrapporter ved siden af planerne, så siden viser ingen opgjort "
+                      "udledning. Læg kommunernes statusrapporter i mappen eller i dens undermappe "
+                      "status/.",
+                      "No status reports beside the plans, so the page shows no realised "
+                      "emissions. Put the municipalities' status reports in the folder or in its "
+                      "subfolder status/."),
 }
 
 
