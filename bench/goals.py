@@ -1,0 +1,174 @@
+"""Issue 16's goals, each a ratio measured in one run on one machine.
+
+    python bench/goals.py                              # print
+    python bench/goals.py --write docs/performance.md  # and write the top of that file
+    python bench/goals.py --quick                      # shorter measurements (smoke run)
+
+First the floor's cross-check (bench/crosscheck.py: capf and the hand-written floor agree on
+every rule of hundreds of generated plans), then: evaluate of the floor's 20 rules × the floor
+at 10, 50, 500 and 5,000 actions; growth from 500 to 5,000 actions; load_plan + evaluate ×
+load_plan of a JSON plan; `capf batch --jobs` plans per second; `capf check` start-up ×
+`python -c "import jsonschema, pydantic, yaml"`. The file below the marker is bench/run.py's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from crosscheck import crosscheck, floor_ruleset  # noqa: E402
+from floor import floor  # noqa: E402
+from plans import realistic_plan  # noqa: E402
+from run import fmt_time, machine, measure  # noqa: E402
+
+from capf.engine.evaluator import evaluate  # noqa: E402
+from capf.read.plan import load_plan  # noqa: E402
+
+AS_OF = date(2026, 1, 1)
+SIZES = (10, 50, 500, 5000)
+MARKER = "<!-- below: bench/run.py -->"
+
+
+def engine_rows(min_time: float) -> tuple[list[str], dict[int, float]]:
+    ruleset = floor_ruleset()
+    rows, seconds = [], {}
+    for size in SIZES:
+        data = realistic_plan(size, seed=0)
+        plan = load_plan(data)
+        low = measure(lambda d=data: floor(d, AS_OF), min_time)[0]
+        took = measure(lambda p=plan: evaluate(p, ruleset, as_of=AS_OF), min_time)[0]
+        seconds[size] = took
+        inc2 = next(r.outcome for r in evaluate(plan, ruleset, as_of=AS_OF).results
+                    if r.rule.startswith("INC-2"))
+        rows.append(f"| {size:,} | {fmt_time(low)} | {fmt_time(took)} | {took / low:.1f}× | "
+                    f"≤ 3× | INC-2: {inc2} |")
+    return rows, seconds
+
+
+def load_rows(min_time: float) -> list[str]:
+    from capf.read.schema import fast_is_valid
+
+    ruleset = floor_ruleset()
+    rows = []
+    for size in (50, 500):
+        text = json.dumps(realistic_plan(size, seed=0))
+        alone = measure(lambda t=text: load_plan(json.loads(t)), min_time)[0]
+        both = measure(lambda t=text: evaluate(load_plan(json.loads(t)), ruleset, as_of=AS_OF),
+                       min_time)[0]
+        fast = "with" if fast_is_valid("plan") is not None else "without"
+        rows.append(f"| {size:,} ({fast} `fast`) | {fmt_time(alone)} | {fmt_time(both)} | "
+                    f"{both / alone:.1f}× | ≤ 2× |")
+    return rows
+
+
+def _median_run(argv: list[str], repeats: int = 5) -> float:
+    runs = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        done = subprocess.run(argv, cwd=ROOT, capture_output=True, check=False,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+        runs.append(time.perf_counter() - start)
+        if done.returncode not in (0, 1):
+            raise SystemExit(f"{argv} exited {done.returncode}: {done.stderr[-400:]!r}")
+    return statistics.median(runs)
+
+
+def capf_command() -> list[str]:
+    beside = Path(sys.executable).parent / "capf"
+    return [str(beside)] if beside.is_file() else [sys.executable, "-m", "capf"]
+
+
+def startup_rows() -> list[str]:
+    imports = _median_run([sys.executable, "-c", "import jsonschema, pydantic, yaml"])
+    check = _median_run([*capf_command(), "check", "examples/vejle.yaml", "--as-of",
+                         AS_OF.isoformat()])
+    return [f"| `python -c \"import jsonschema, pydantic, yaml\"` | {fmt_time(imports)} | 1.0× | |",
+            f"| `capf check examples/vejle.yaml` | {fmt_time(check)} | {check / imports:.2f}× | "
+            "≤ 1.3× |"]
+
+
+def batch_rows(count: int) -> list[str]:
+    """`capf batch` of `count` copies of examples/vejle.yaml (distinct names), per --jobs."""
+    rows = []
+    with tempfile.TemporaryDirectory() as temp:
+        inputs = Path(temp) / "plans"
+        inputs.mkdir()
+        vejle = (ROOT / "examples" / "vejle.yaml").read_text(encoding="utf-8")
+        for i in range(count):
+            (inputs / f"plan{i:04d}.yaml").write_text(vejle, encoding="utf-8")
+        help_text = subprocess.run([*capf_command(), "batch", "--help"], capture_output=True,
+                                   text=True, check=False).stdout
+        options = [["--jobs", str(n)] for n in (1, os.cpu_count() or 1)] \
+            if "--jobs" in help_text else [[]]
+        options = [o + (["--no-reports"] if "--no-reports" in help_text else [])
+                   for o in options]
+        for extra in options:
+            out = Path(temp) / "out"
+            shutil.rmtree(out, ignore_errors=True)
+            took = _median_run([*capf_command(), "batch", str(inputs), "-o", str(out),
+                                "--as-of", AS_OF.isoformat(), *extra], repeats=1)
+            rows.append(f"| `capf batch {' '.join(extra)}`, {count} vejle-sized plans | "
+                        f"{fmt_time(took)} | {count / took:,.0f} plans/s | ≥ 300 plans/s |")
+    return rows
+
+
+def section(min_time: float, per_size: int, batch_count: int) -> list[str]:
+    compared, mismatches, seen = crosscheck(per_size, AS_OF)
+    print(f"cross-check: {compared} plans, {len(mismatches)} mismatches", file=sys.stderr)
+    if mismatches:
+        raise SystemExit("the floor disagrees with capf:\n" + "\n".join(mismatches[:20]))
+    engine, seconds = engine_rows(min_time)
+    growth = seconds[5000] / seconds[500]
+    out = ["# Performance", "",
+           "Written by `python bench/goals.py --write docs/performance.md` (issue 16's goals) and, "
+           "below the marker, `python bench/run.py --write docs/performance.md`.", "",
+           "## Machine", "", *(f"- {k}: {v}" for k, v in machine().items()), "",
+           "## The floor's cross-check", "",
+           f"capf (profile dk2020 cut to the floor's 20 rules) and the hand-written floor "
+           f"(bench/floor.py) compared on {compared} generated plans (bench/mutants.py: "
+           f"{', '.join(f'{n:,} {o}' for o, n in sorted(seen.items()))} rule results): "
+           f"**{len(mismatches)} mismatches**.", "",
+           "## Evaluate × the hand-written floor (same 20 rules, same plan)", "",
+           "| actions | floor | evaluate | × floor | goal | note |",
+           "|---:|---:|---:|---:|---|---|", *engine, "",
+           f"Growth: 10× the actions (500 → 5,000) takes {growth:.1f}× the time (goal ≤ 10.5×).",
+           "", "## load_plan + evaluate × load_plan alone (JSON plan)", "",
+           "| actions | load_plan | load_plan + evaluate | ratio | goal |",
+           "|---:|---:|---:|---:|---|", *load_rows(min_time), "",
+           "## capf batch", "", "| run | time | throughput | goal |", "|---|---:|---:|---|",
+           *batch_rows(batch_count), "",
+           "## Start-up (sub-process, median of 5)", "", "| command | time | ratio | goal |",
+           "|---|---:|---:|---|", *startup_rows(), "", MARKER, ""]
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--write", type=Path)
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args(argv)
+    lines = section(0.1 if args.quick else 0.5, 20 if args.quick else 60,
+                    100 if args.quick else 300)
+    text = "\n".join(lines)
+    print(text)
+    if args.write:
+        old = args.write.read_text(encoding="utf-8") if args.write.exists() else ""
+        rest = old.split(MARKER, 1)[1].lstrip("\n") if MARKER in old else ""
+        args.write.write_text(text + rest, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
