@@ -10,20 +10,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any, cast, get_args
 
 from pydantic import ValidationError
 
 from capf.engine.checks.generic import GENERIC_CHECKS
-from capf.engine.checks.spec import CheckSpec, Context, Finding, Options, Outcome, evidence_of, label_of
+from capf.engine.checks.spec import Outcome
 from capf.engine.checks.vocabulary import VOCABULARY
-from capf.engine.selector import Match, Selector, parse_selector
+from capf.engine.node import AllOf, AnyOf, Clause, ForEach, Leaf, Memo, Not, combine
+from capf.engine.selector import Selector, parse_selector
 from capf.model.errors import first_problem
 
 COMBINATORS = ("all", "any", "not", "for_each")
 OUTCOMES: tuple[str, ...] = get_args(Outcome)
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}\Z")
+
+
+__all__ = ["AllOf", "AnyOf", "Clause", "CompileError", "ForEach", "Leaf", "Memo", "Not",
+           "combine", "compile_clause", "substitute"]
 
 
 class CompileError(ValueError):
@@ -32,134 +36,6 @@ class CompileError(ValueError):
     def __init__(self, field: str, message: str) -> None:
         self.field = field
         super().__init__(f"{field}: {message}")
-
-
-@dataclass(frozen=True)
-class Clause:
-    select: Selector | None
-    missing: Outcome
-    outputs: frozenset[str]
-
-    def run(self, ctx: Context, here: Match | None = None) -> Finding:
-        budget = ctx.budget  # inlined spend(): this is the evaluator's hot path
-        if self.select is None:  # inside for_each the item itself; at the top, nothing
-            budget.left -= 1
-            if budget.left < 0:
-                budget.spend(0)
-            return self.judge(ctx, [here] if here is not None else [], here)
-        matches = self.select.select(ctx.root, here)
-        budget.left -= 1 + len(matches)  # bounds nested for_each (n³ over 5,000 items)
-        if budget.left < 0:
-            budget.spend(0)  # raises OverBudget
-        if not matches and not self.judges_absence():
-            return Finding(self.missing, {"value": None}, (self.select_pointer(here),))
-        return self.judge(ctx, matches, here)
-
-    def select_pointer(self, here: Match | None) -> str:
-        assert self.select is not None
-        base = "" if self.select.absolute or here is None else here.pointer
-        return (base + "/" + "/".join(self.select.tokens)) if self.select.tokens else base or "/"
-
-    def judges_absence(self) -> bool:
-        return False
-
-    def judge(self, ctx: Context, matches: list[Match], here: Match | None) -> Finding:
-        raise NotImplementedError
-
-
-@dataclass(frozen=True)
-class Leaf(Clause):
-    spec: CheckSpec
-    options: Options
-
-    def judges_absence(self) -> bool:
-        return self.spec.judges_absence
-
-    def judge(self, ctx: Context, matches: list[Match], here: Match | None) -> Finding:
-        return self.spec.fn(ctx, matches, self.options)
-
-
-def _anchor(clause: Clause, matches: list[Match], here: Match | None) -> Match | None:
-    return matches[0] if clause.select is not None and matches else here
-
-
-@dataclass(frozen=True)
-class AllOf(Clause):
-    children: tuple[Clause, ...]
-
-    def judge(self, ctx: Context, matches: list[Match], here: Match | None) -> Finding:
-        anchor = _anchor(self, matches, here)
-        return combine([child.run(ctx, anchor) for child in self.children])
-
-
-@dataclass(frozen=True)
-class AnyOf(Clause):
-    children: tuple[Clause, ...]
-
-    def judge(self, ctx: Context, matches: list[Match], here: Match | None) -> Finding:
-        anchor = _anchor(self, matches, here)
-        findings = []
-        for child in self.children:  # the first pass decides; later children need not run
-            found = child.run(ctx, anchor)
-            if found.outcome == "pass":
-                return found
-            findings.append(found)
-        return combine(findings)
-
-
-@dataclass(frozen=True)
-class Not(Clause):
-    child: Clause
-
-    def judge(self, ctx: Context, matches: list[Match], here: Match | None) -> Finding:
-        found = self.child.run(ctx, _anchor(self, matches, here))
-        flipped = {"pass": "fail", "fail": "pass"}.get(found.outcome, found.outcome)
-        return Finding(cast(Outcome, flipped), found.values, found.evidence)
-
-
-@dataclass(frozen=True)
-class ForEach(Clause):
-    where: Clause | None
-    require: Clause
-    empty: Outcome
-
-    def judge(self, ctx: Context, matches: list[Match], here: Match | None) -> Finding:
-        items = [m for m in matches
-                 if self.where is None or self.where.run(ctx, m).outcome == "pass"]
-        if not items:
-            return Finding(self.empty, {"items": 0, "failing": [], "failing_count": 0},
-                           evidence_of(matches))
-        failing: list[Match] = []
-        review: list[Match] = []
-        values: dict[str, Any] = {}
-        for item in items:
-            found = self.require.run(ctx, item)
-            if found.outcome in ("fail", "error"):
-                failing.append(item)
-                values = {**found.values, **values}  # keep the first failing item's values
-            elif found.outcome == "needs_review":
-                review.append(item)
-        outcome: Outcome = "fail" if failing else "needs_review" if review else "pass"
-        shown = failing or review
-        values.pop("failing_da", None)  # `failing` below is this loop's, in no language
-        return Finding(outcome, {**values, "items": len(items),
-                                 "failing": [label_of(m) for m in shown],
-                                 "failing_count": len(shown)},
-                       evidence_of(shown or items))
-
-
-def combine(findings: list[Finding]) -> Finding:
-    """All-of semantics: any fail fails; else any review; else pass; all n/a is n/a."""
-    order: tuple[Outcome, ...] = ("error", "fail", "needs_review", "pass", "not_applicable")
-    outcome = next(o for o in order if any(f.outcome == o for f in findings)) if findings \
-        else "pass"
-    values: dict[str, Any] = {}
-    evidence: list[str] = []
-    for found in findings:
-        values.update({k: v for k, v in found.values.items() if k not in values})
-        if outcome in (found.outcome, "pass"):
-            evidence.extend(e for e in found.evidence if e not in evidence)
-    return Finding(outcome, values, tuple(evidence))
 
 
 def substitute(node: Any, params: Mapping[str, Any], field: str) -> Any:
@@ -177,6 +53,14 @@ def substitute(node: Any, params: Mapping[str, Any], field: str) -> Any:
 
 
 def compile_clause(raw: Any, field: str, *, in_item: bool = False) -> Clause:
+    """Compile one clause mapping (params already substituted); see `_compile`."""
+    clause = _compile(raw, field, in_item=in_item)
+    if in_item and clause.select is not None and clause.select.absolute:
+        return Memo(clause.select, clause.missing, clause.outputs, clause)
+    return clause
+
+
+def _compile(raw: Any, field: str, *, in_item: bool = False) -> Clause:
     """Compile one clause mapping (params already substituted).
 
     `in_item`: the clause is judged against a for_each item, so a leaf without `select`

@@ -94,8 +94,9 @@ def effects_quantified(ctx: Context, matches: list[Match], opts: EffectsOptions)
     actions = [(p, a) for p, a in em.items(ctx.root, "/actions") if is_mitigation(a)]
     failing = []
     for pointer, action in actions:
-        stated = {e.get("year") for _, e in em.items(action, "/effect")
-                  if em.number(e.get("t_co2e")) is not None}
+        effects = action.get("effect")
+        stated = {e.get("year") for e in (effects if isinstance(effects, list) else ())
+                  if isinstance(e, dict) and em.number(e.get("t_co2e")) is not None}
         if lacks := [y for y in years if y not in stated]:
             failing.append((pointer, action, lacks))
     words = {str(y): (str(y), str(y)) for y in years}

@@ -14,8 +14,20 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
-from capf.engine.checks.spec import CheckSpec, Context, Finding, NoOptions, Options, evidence_of, label_of
-from capf.engine.selector import Match, parse_selector
+from capf.engine.checks.freshness import Fresh, fresh
+from capf.engine.checks.spec import (
+    CheckSpec,
+    Context,
+    Finding,
+    NoOptions,
+    Options,
+    Outcome,
+    evidence_of,
+    label_of,
+)
+from capf.engine.checks.spec import judged as _judge
+from capf.engine.checks.spec import shown_value as _shown
+from capf.engine.selector import Match, Selector, parse_selector
 from capf.read.fragment import fragment_problem, fragment_validator
 from capf.read.pattern import MAX_PATTERN, LinearPattern, linear
 
@@ -51,18 +63,6 @@ def _comparable(value: Any) -> float | date | None:
         except ValueError:
             return None
     return None
-
-
-def _shown(matches: list[Match]) -> Any:
-    values = [m.value for m in matches]
-    return values[0] if len(values) == 1 else values
-
-
-def _judge(matches: list[Match], ok: list[bool], values: dict[str, Any]) -> Finding:
-    bad = [m for m, good in zip(matches, ok, strict=True) if not good]
-    if bad:
-        return Finding("fail", {**values, "failing": [label_of(m) for m in bad]}, evidence_of(bad))
-    return Finding("pass", values, evidence_of(matches))
 
 
 def present(ctx: Context, matches: list[Match], opts: NoOptions) -> Finding:
@@ -112,6 +112,10 @@ class Compare(Options):
         parse_selector(text)
         return text
 
+    @cached_property
+    def other(self) -> Selector:  # parsed once, not for every item a for_each visits
+        return parse_selector(self.to)
+
 
 _OPS = {"lt": lambda a, b: a < b, "le": lambda a, b: a <= b, "gt": lambda a, b: a > b,
         "ge": lambda a, b: a >= b, "eq": lambda a, b: a == b}
@@ -128,7 +132,7 @@ def _shift(value: float | date, years: int) -> float | date:
 
 def compare(ctx: Context, matches: list[Match], opts: Compare) -> Finding:
     """Every selected number or date relates by `op` to the value at `to` (+ `plus_years`)."""
-    selector = parse_selector(opts.to)
+    selector = opts.other
     ok: list[bool] = []
     others: list[Any] = []
     for match in matches:
@@ -236,51 +240,38 @@ def schema(ctx: Context, matches: list[Match], opts: SchemaFragment) -> Finding:
                   {"value": _shown(matches)})
 
 
-class Fresh(Options):
-    max_age_years: float = Field(gt=0, description="Largest allowed age in years at `as_of`.")
+# The outcomes alone (CheckSpec.test), for the items of a for_each: the same decision as the
+# check above them, without values, labels or evidence.
+
+def _present_test(ctx: Context, matches: list[Match], opts: NoOptions) -> Outcome:
+    return "fail" if any(m.value is None for m in matches) else "pass"
 
 
-def _age_years(value: Any, as_of: date) -> float | None:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return float(as_of.year - value)
-    if isinstance(value, str):
-        try:
-            return (as_of - date.fromisoformat(value)).days / 365.25
-        except ValueError:
-            return None
-    return None
+def _non_empty_test(ctx: Context, matches: list[Match], opts: NoOptions) -> Outcome:
+    return "fail" if any(_blank(m.value) for m in matches) else "pass"
 
 
-def shown_age(age: float, limit: float) -> float:
-    """The age to one decimal, with more (up to 3) where one would hide that it is past the
-    limit: 5.04 years must not read "5 years" beside a limit of 5."""
-    for decimals in (1, 2, 3):
-        shown = round(age, decimals)
-        if (shown > limit) == (age > limit):
-            return shown
-    return round(age, 3)
+def _one_of_test(ctx: Context, matches: list[Match], opts: OneOf) -> Outcome:
+    allowed = opts.values
+    return "fail" if any(m.value not in allowed for m in matches) else "pass"
 
 
-def fresh(ctx: Context, matches: list[Match], opts: Fresh) -> Finding:
-    """Every selected date (or year) is at most `max_age_years` old at the `as_of` date."""
-    ages = [_age_years(m.value, ctx.as_of) for m in matches]
-    ok = [age is not None and age <= opts.max_age_years for age in ages]
-    known = [a for a in ages if a is not None]
-    return _judge(matches, ok, {
-        "value": _shown(matches),
-        "age_years": shown_age(max(known), opts.max_age_years) if known else None,
-        "as_of": ctx.as_of.isoformat()})
+def _count_test(ctx: Context, matches: list[Match], opts: Count) -> Outcome:
+    counted = len({_key(m) for m in matches}) if opts.distinct else len(matches)
+    return "pass" if counted >= opts.min and (opts.max is None or counted <= opts.max) else "fail"
 
 
 GENERIC_CHECKS: dict[str, CheckSpec] = {
-    "present": CheckSpec.of("present", present, NoOptions, "value failing"),
-    "non_empty": CheckSpec.of("non_empty", non_empty, NoOptions, "value failing"),
+    "present": CheckSpec.of("present", present, NoOptions, "value failing", test=_present_test),
+    "non_empty": CheckSpec.of("non_empty", non_empty, NoOptions, "value failing",
+                              test=_non_empty_test),
     "at_most": CheckSpec.of("at_most", at_most, Bound, "value limit failing"),
     "at_least": CheckSpec.of("at_least", at_least, Bound, "value limit failing"),
     "compare": CheckSpec.of("compare", compare, Compare, "value other failing"),
-    "one_of": CheckSpec.of("one_of", one_of, OneOf, "value failing"),
+    "one_of": CheckSpec.of("one_of", one_of, OneOf, "value failing", test=_one_of_test),
     "pattern": CheckSpec.of("pattern", pattern, Pattern, "value failing"),
-    "count": CheckSpec.of("count", count, Count, "count min max", judges_absence=True),
+    "count": CheckSpec.of("count", count, Count, "count min max", judges_absence=True,
+                          test=_count_test),
     "covers": CheckSpec.of("covers", covers, Covers, "missing count", judges_absence=True),
     "schema": CheckSpec.of("schema", schema, SchemaFragment, "value failing"),
     "fresh": CheckSpec.of("fresh", fresh, Fresh, "value age_years as_of failing"),

@@ -62,6 +62,9 @@ class Context:
     root: Any
     as_of: date
     budget: Budget = field(default_factory=lambda: Budget(RULE_STEPS), compare=False)
+    # Findings of clauses that read only absolute places (capf.engine.clause.Memo), with the
+    # steps they took: the same for every item of a for_each, so judged once per plan.
+    memo: dict[int, tuple[Finding, int]] = field(default_factory=dict, compare=False)
 
 
 class Options(BaseModel):
@@ -75,6 +78,8 @@ class NoOptions(Options):
 
 
 CheckFn = Callable[[Context, list[Match], Any], Finding]
+# The outcome alone, for checks where building values and evidence is most of the work.
+TestFn = Callable[[Context, list[Match], Any], Outcome]
 
 
 @dataclass(frozen=True)
@@ -87,13 +92,14 @@ class CheckSpec:
     outputs: frozenset[str]
     summary: str
     judges_absence: bool = False  # True: called even when the selector finds nothing
+    test: TestFn | None = None  # fn(...).outcome, faster; None: fn is called
 
     @classmethod
     def of(cls, name: str, fn: CheckFn, options: type[Options], outputs: str = "", *,
-           judges_absence: bool = False) -> CheckSpec:
+           judges_absence: bool = False, test: TestFn | None = None) -> CheckSpec:
         doc = (fn.__doc__ or "").strip().splitlines()
         return cls(name, fn, options, frozenset(outputs.split()), doc[0] if doc else name,
-                   judges_absence)
+                   judges_absence, test)
 
 
 def evidence_of(matches: list[Match]) -> tuple[str, ...]:
@@ -108,3 +114,17 @@ def label_of(match: Match) -> str:
             if key in value and isinstance(value[key], str | int):
                 return str(value[key])
     return match.pointer or "/"
+
+
+def shown_value(matches: list[Match]) -> Any:
+    """The value a finding shows: the one selected, or the list of all selected."""
+    values = [m.value for m in matches]
+    return values[0] if len(values) == 1 else values
+
+
+def judged(matches: list[Match], ok: list[bool], values: dict[str, Any]) -> Finding:
+    """Pass when every match is ok, else fail naming the ones that are not."""
+    bad = [m for m, good in zip(matches, ok, strict=True) if not good]
+    if bad:
+        return Finding("fail", {**values, "failing": [label_of(m) for m in bad]}, evidence_of(bad))
+    return Finding("pass", values, evidence_of(matches))

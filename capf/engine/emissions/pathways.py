@@ -75,13 +75,16 @@ def action_effects(plan: Any) -> dict[int, tuple[float, tuple[str, ...]]]:
     totals: dict[int, float] = {}
     pointers: dict[int, list[str]] = {}
     for pointer, action in items(plan, "/actions"):
-        if not counts_inside(action):
+        effects = action.get("effect")
+        if not isinstance(effects, list) or not counts_inside(action):
             continue
-        for p, effect in items(action, "/effect"):
+        for i, effect in enumerate(effects):
+            if not isinstance(effect, dict):
+                continue
             tonnes, year = number(effect.get("t_co2e")), effect.get("year")
             if isinstance(year, int) and tonnes is not None:
                 totals[year] = totals.get(year, 0.0) + tonnes
-                pointers.setdefault(year, []).append(pointer + p)
+                pointers.setdefault(year, []).append(f"{pointer}/effect/{i}")
     return {year: (totals[year], tuple(pointers[year])) for year in totals}
 
 

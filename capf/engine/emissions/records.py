@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from capf.text.message import Phrase
@@ -48,11 +49,17 @@ def number(value: Any) -> float | None:
 def get(root: Any, pointer: str) -> Any:
     """The value at a pointer of plain object keys (the fixed places this module reads), or None."""
     value = root
-    for key in pointer.strip("/").split("/"):
+    for key in _keys(pointer):
         if not isinstance(value, dict):
             return None
         value = value.get(key)
     return value
+
+
+@cache
+def _keys(pointer: str) -> tuple[str, ...]:
+    """A fixed place's keys, split once: `get` runs for every action of a plan."""
+    return tuple(pointer.strip("/").split("/"))
 
 
 def items(root: Any, pointer: str) -> list[tuple[str, Record]]:
