@@ -9,14 +9,16 @@ written atomically, so an interrupted run never leaves a half-written report tha
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
@@ -74,19 +76,25 @@ def _write(path: Path, text: str | bytes) -> None:
 
 def run_batch(inputs: Sequence[str], outdir: Path, ruleset: RuleSet, *, as_of: date,
               lang: str, progress: TextIO | None = None,
-              delimiter: str | None = None, stage: str | None = None) -> list[Row]:
+              delimiter: str | None = None, stage: str | None = None,
+              jobs: int | None = None) -> list[Row]:
     """Judge every plan (at `stage`, if given), write the outputs into `outdir`, return the
     summary rows.
 
     summary.csv is separated by `delimiter`, by default the separator of `lang`'s Excel.
+    `jobs` processes judge the plans (default: one per core), with the outputs and row order
+    of one process.
     """
     paths = plan_files(inputs, skip=lambda name: name.endswith(".verdict.json"))
     folders = input_folders(inputs)
     _refuse_output_among_inputs(outdir, inputs, paths)
     with _locked(outdir), _fresh(outdir) as fresh:
         rows: list[Row] = []
-        for number, (path, stem) in enumerate(zip(paths, _stems(paths), strict=True), start=1):
-            row = _one(path, stem, fresh, outdir, folders, ruleset, as_of, lang, stage)
+        task = partial(_one, fresh=fresh, outdir=outdir, folders=folders, ruleset=ruleset,
+                       as_of=as_of, lang=lang, stage=stage)
+        work = list(zip(paths, _stems(paths), strict=True))
+        for number, ((path, _), row) in enumerate(zip(work, _judged(task, work, jobs),
+                                                      strict=True), start=1):
             rows.append(row)
             if progress is not None:
                 print(printable(f"[{number}/{len(paths)}] {path.name}: {row.status or 'error'}",
@@ -98,8 +106,44 @@ def run_batch(inputs: Sequence[str], outdir: Path, ruleset: RuleSet, *, as_of: d
     return rows
 
 
-def _one(path: Path, stem: str, fresh: Path, outdir: Path, folders: frozenset[Path], ruleset: RuleSet,
-         as_of: date, lang: str, stage: str | None) -> Row:
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        return os.cpu_count() or 1
+
+
+_TASK: dict[str, Callable[[Path, str], Row]] = {}  # set before forking: the workers inherit it
+
+
+def _task(item: tuple[Path, str]) -> Row:
+    return _TASK["judge"](*item)
+
+
+def _judged(task: Callable[[Path, str], Row], work: list[tuple[Path, str]],
+            jobs: int | None) -> Iterator[Row]:
+    """The rows in input order, judged by `jobs` forked processes (one: in this process).
+
+    Forked workers inherit the compiled rule set, which is never pickled; where fork is not
+    available the plans are judged here, one by one.
+    """
+    count = min(jobs or default_jobs(), len(work))
+    if count <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from (task(*item) for item in work)
+        return
+    from capf.render.report import render_report  # noqa: F401 - imported once, before forking
+
+    _TASK["judge"] = task
+    try:
+        with multiprocessing.get_context("fork").Pool(count) as pool:
+            yield from pool.imap(_task, work, chunksize=max(1, min(16, len(work) // (count * 4))))
+    finally:
+        _TASK.clear()
+
+
+def _one(path: Path, stem: str, *, fresh: Path, outdir: Path, folders: frozenset[Path],
+         ruleset: RuleSet, as_of: date, lang: str, stage: str | None) -> Row:
     """One plan read, judged and rendered into `fresh`; any failure of its own is its error row."""
     from capf.render.report import render_report
 

@@ -32,6 +32,12 @@ def _as_of(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from None
 
 
+def _jobs(text: str) -> int:
+    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= 256:
+        raise argparse.ArgumentTypeError(f"not a number of processes (1-256): {text!r}")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a statement per option
     parser = _Parser(prog="capf", description="Check a municipal climate action plan against "
                      "C40's CAPF as applied in Denmark (DK2020 / Klimaalliancen).",
@@ -89,6 +95,9 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a statement pe
     _output(batch, "OUTDIR")
     _csv_option(batch)
     _judging_options(batch, waivers=False)
+    batch.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
+                       help="processes judging plans (default: one per core); the outputs "
+                            "and their order are those of one process")
 
     portfolio = command("portfolio", "add plans up against the national target (-70 per cent by "
                         "2030)", "capf portfolio plans/ -o out/ --group-by dgo", lang="da")
