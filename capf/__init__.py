@@ -5,14 +5,37 @@ The way through: load_plan → evaluate(plan, load_ruleset(profile)) → Verdict
 
 from __future__ import annotations
 
-from capf.engine.diff import VerdictDiff, diff
-from capf.engine.evaluator import ENGINE_VERSION as __version__
-from capf.engine.evaluator import evaluate
-from capf.engine.ruleset import RuleSet, load_ruleset
-from capf.model.errors import CapfError, InvalidDocument, InvalidPlan, InvalidRules, InvalidWaivers
-from capf.model.verdict import Result, Verdict
-from capf.read.plan import Plan, load_plan
-from capf.read.waiver import WaiverSet, load_waivers
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # imported on first use (PEP 562): `capf check` pays only for what it runs
+    from capf.engine.diff import VerdictDiff, diff
+    from capf.engine.evaluator import evaluate
+    from capf.engine.ruleset import RuleSet, load_ruleset
+    from capf.model.errors import CapfError, InvalidDocument, InvalidPlan, InvalidRules, InvalidWaivers
+    from capf.model.verdict import Result, Verdict
+    from capf.read.plan import Plan, load_plan
+    from capf.read.waiver import WaiverSet, load_waivers
+
+_LAZY = {"VerdictDiff": "capf.engine.diff", "diff": "capf.engine.diff",
+         "evaluate": "capf.engine.evaluator", "RuleSet": "capf.engine.ruleset",
+         "load_ruleset": "capf.engine.ruleset", "Result": "capf.model.verdict",
+         "Verdict": "capf.model.verdict", "Plan": "capf.read.plan", "load_plan": "capf.read.plan",
+         "WaiverSet": "capf.read.waiver", "load_waivers": "capf.read.waiver",
+         **dict.fromkeys(("CapfError", "InvalidDocument", "InvalidPlan", "InvalidRules",
+                          "InvalidWaivers"), "capf.model.errors")}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from capf.engine.evaluator import ENGINE_VERSION
+
+        return ENGINE_VERSION
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'capf' has no attribute {name!r}")
 
 
 def render_report(verdict: Verdict, fmt: str = "html", lang: str = "da",

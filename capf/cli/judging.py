@@ -8,23 +8,30 @@ from collections.abc import Sequence
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from capf.batch import run_batch, write_atomic
 from capf.cli.exit_codes import EXIT_BAD_INPUT, EXIT_NON_COMPLIANT, EXIT_OK
 from capf.cli.output import emit, written
 from capf.engine.evaluator import evaluate
-from capf.engine.follow_up import DEFAULT_FOLLOW_UP_PROFILE, evaluate_follow_up
 from capf.engine.portfolio import judge_each
 from capf.engine.ruleset import DEFAULT_PROFILE, RuleSet, load_ruleset
 from capf.model.errors import UsageError
 from capf.model.verdict import FAILING, Verdict
 from capf.read.pipe import document_at, plan_at
 from capf.read.plan import Plan, staged
-from capf.read.status import load_status
-from capf.read.waiver import load_waivers
 from capf.render import formats as out
 from capf.text.language import label
 from capf.text.terminal import printable, shown_name
+
+if TYPE_CHECKING:
+    from capf.read.waiver import WaiverSet
+
+
+def load_waivers(path: Path) -> WaiverSet:
+    """The waiver file given with --waivers (capf.read.waiver, imported only then)."""
+    from capf.read.waiver import load_waivers as load
+
+    return load(path)
 
 
 def _judge_all(args: argparse.Namespace, paths: Sequence[str]) -> tuple[RuleSet, list[tuple[Plan, Verdict]]]:
@@ -48,6 +55,9 @@ def cmd_check(args: argparse.Namespace) -> int:  # a broken plan is an error res
 
 
 def cmd_monitor(args: argparse.Namespace) -> int:
+    from capf.engine.follow_up import evaluate_follow_up
+    from capf.read.status import load_status
+
     ruleset, plan = load_ruleset(args.profile), plan_at(args.plan)
     verdict = evaluate_follow_up(plan, [load_status(p) for p in args.statuses], ruleset, as_of=args.as_of)
     emit(args, out.verdicts_document([verdict], ruleset, args.format, args.lang) or "")
@@ -67,6 +77,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def _follow_up_report(args: argparse.Namespace, fmt: str) -> int:
     """`report --status`: the follow-up report, judged as `monitor` judges (no waivers, no stage)."""
+    from capf.engine.follow_up import DEFAULT_FOLLOW_UP_PROFILE, evaluate_follow_up
+    from capf.read.status import load_status
     from capf.render.followup_report import render_follow_up
 
     if args.waivers or args.stage:
@@ -93,6 +105,8 @@ def cmd_checklist(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
+    from capf.batch import run_batch
+
     ruleset = load_ruleset(args.profile)
     progress = sys.stderr if sys.stderr.isatty() else None
     rows = run_batch(args.inputs, args.output, ruleset, as_of=args.as_of or date.today(),
@@ -108,7 +122,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_portfolio(args: argparse.Namespace) -> int:
+    from capf.batch import write_atomic
     from capf.render.portfolio_files import portfolio_command
+
     return portfolio_command(args, write=write_atomic)
 
 

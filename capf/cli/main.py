@@ -6,11 +6,10 @@ it). Renderers are imported inside their command, so `capf check` never pays for
 
 from __future__ import annotations
 
+import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from capf.batch import refuse_overwriting
-from capf.cli import documents, judging
 from capf.cli.exit_codes import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK
 from capf.cli.parser import build_parser
 from capf.model.errors import CapfError
@@ -18,19 +17,29 @@ from capf.render import formats as out
 from capf.text.language import LanguageError, output_lang
 from capf.text.terminal import shown_name
 
-COMMANDS = {"check": judging.cmd_check, "report": judging.cmd_report,
-            "checklist": judging.cmd_checklist, "batch": judging.cmd_batch, "diff": judging.cmd_diff,
-            "monitor": judging.cmd_monitor, "portfolio": judging.cmd_portfolio,
-            "init": documents.cmd_init, "validate": documents.cmd_validate,
-            "rules": documents.cmd_rules, "schema": documents.cmd_schema}
+# command → module of capf.cli, imported when the command runs (document commands and the
+# renderers of other commands stay unloaded for `capf check`)
+COMMANDS = {**dict.fromkeys(("check", "report", "checklist", "batch", "diff", "monitor",
+                             "portfolio"), "judging"),
+            **dict.fromkeys(("init", "validate", "rules", "schema"), "documents")}
+
+
+def command(name: str) -> Callable[..., int]:
+    """The function of command `name` (capf.cli.judging.cmd_check for check)."""
+    module = importlib.import_module(f"capf.cli.{COMMANDS[name]}")
+    return getattr(module, f"cmd_{name}")  # type: ignore[no-any-return]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         out.utf8_stdout()
-        refuse_overwriting(vars(args := build_parser().parse_args(argv)))  # -o never an input
+        args = build_parser().parse_args(argv)
+        if getattr(args, "output", None) is not None:  # -o never an input
+            from capf.batch import refuse_overwriting
+
+            refuse_overwriting(vars(args))
         args.lang = output_lang(getattr(args, "lang", None))
-        return COMMANDS[args.command](args)
+        return command(args.command)(args)
     except (CapfError, LanguageError) as exc:
         print(shown_name(f"capf: error: {exc}"), file=sys.stderr)
         return EXIT_BAD_INPUT

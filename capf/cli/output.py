@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from capf.batch import write_atomic
 from capf.cli.exit_codes import EXIT_OK
 from capf.text.language import DEFAULT_LANG, label
 from capf.text.terminal import shown_name
@@ -22,6 +21,8 @@ def emit(args: argparse.Namespace, text: str) -> None:
 
 
 def written(path: Path, text: str | bytes, lang: str) -> int:
+    from capf.batch import write_atomic
+
     write_atomic(path, text)
     print(label("wrote", lang).format(path=shown_name(path)))
     return EXIT_OK

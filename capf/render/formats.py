@@ -17,8 +17,6 @@ from capf.engine.ruleset import RuleSet
 from capf.model.errors import CapfError, UsageError
 from capf.model.verdict import Verdict
 from capf.read.schema import load_schema
-from capf.render.junit import junit_xml
-from capf.render.sarif import sarif_log
 from capf.render.terminal import verdict_text
 from capf.text.terminal import printable
 
@@ -39,9 +37,13 @@ def verdicts_document(verdicts: list[Verdict], ruleset: RuleSet, fmt: str, lang:
     """
     several = len(verdicts) > 1 if several is None else several
     if fmt == "sarif":
+        from capf.render.sarif import sarif_log
+
         log = sarif_log(verdicts, ruleset, lang, broken=broken, version=ENGINE_VERSION)
         return json.dumps(log, indent=2, ensure_ascii=False)
     if fmt == "junit":
+        from capf.render.junit import junit_xml
+
         return junit_xml(verdicts, lang, broken=broken, seconds=seconds).rstrip("\n")
     if not verdicts:
         return None
