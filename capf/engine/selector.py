@@ -8,6 +8,7 @@ Nothing more: no filters, no functions — judging values is the checks' job.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from capf.model.pointer import escape_pointer_token
@@ -15,12 +16,46 @@ from capf.model.pointer import escape_pointer_token
 WILDCARD = "*"
 
 
-@dataclass(frozen=True)
-class Match:
-    """A value found by a selector and the JSON Pointer where it sits in the plan."""
+class Match(tuple[Any, ...]):
+    """A value found by a selector and the JSON Pointer where it sits in the plan.
 
-    pointer: str
-    value: Any
+    A tuple, so immutable and cheap to make; the pointer is written out only when asked for
+    (evidence, labels): a for_each visits thousands of values that pass and are never pointed
+    at. Two matches are equal when pointer and value are.
+    """
+
+    __slots__ = ()
+    value: Any = property(itemgetter(1))
+
+    def __new__(cls, pointer: str, value: Any) -> Match:
+        return tuple.__new__(cls, (pointer, value, None, None))
+
+    @classmethod
+    def below(cls, base: Match, token: str | int, value: Any) -> Match:
+        """The match at `base`'s pointer + "/" + `token` (a key, unescaped, or an index)."""
+        return tuple.__new__(cls, (None, value, base, token))
+
+    @property
+    def pointer(self) -> str:
+        pointer: str | None = self[0]
+        if pointer is None:
+            return f"{self[2].pointer}/{escape_pointer_token(self[3])}"
+        return pointer
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Match):
+            return NotImplemented
+        return self.pointer == other.pointer and bool(self.value == other.value)
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        return hash((self.pointer, self.value))
+
+    def __repr__(self) -> str:
+        return f"Match(pointer={self.pointer!r}, value={self.value!r})"
 
 
 @dataclass(frozen=True)
@@ -48,31 +83,33 @@ class Selector:
 
 
 def _walk(start: Match, tokens: tuple[str, ...]) -> list[Match]:
-    value, path = start.value, start.pointer
+    match, value = start, start.value
     for token in tokens:
         if isinstance(value, dict) and token in value:
-            value, path = value[token], f"{path}/{escape_pointer_token(token)}"
+            value = value[token]
         elif (isinstance(value, list) and token.isascii() and token.isdigit()
               and int(token) < len(value)):
-            value, path = value[int(token)], f"{path}/{token}"
+            value = value[int(token)]
         else:
             return []
-    return [Match(path, value)]
+        match = Match.below(match, token, value)
+    return [match]
 
 
 def _step(match: Match, token: str) -> list[Match]:
     value = match.value
+    below = Match.below
     if isinstance(value, list):
         if token == WILDCARD:
-            return [Match(f"{match.pointer}/{i}", item) for i, item in enumerate(value)]
+            return [below(match, i, item) for i, item in enumerate(value)]
         if token.isascii() and token.isdigit() and int(token) < len(value):  # '²' is a digit too
-            return [Match(f"{match.pointer}/{token}", value[int(token)])]
+            return [below(match, token, value[int(token)])]
         return []
     if isinstance(value, dict):
         if token == WILDCARD:
-            return [Match(f"{match.pointer}/{escape_pointer_token(k)}", v) for k, v in value.items()]
+            return [below(match, k, v) for k, v in value.items()]
         if token in value:
-            return [Match(f"{match.pointer}/{escape_pointer_token(token)}", value[token])]
+            return [below(match, token, value[token])]
     return []
 
 

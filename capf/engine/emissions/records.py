@@ -41,9 +41,12 @@ class Level:
 
 def number(value: Any) -> float | None:
     """JSON numbers only: `True` is an int in Python but never a figure in a plan."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    kind = type(value)
+    if kind is float or kind is int:  # nearly every figure: decided without isinstance
         return float(value)
-    return None
+    if kind is bool or not isinstance(value, int | float):
+        return None
+    return float(value)
 
 
 def get(root: Any, pointer: str) -> Any:
