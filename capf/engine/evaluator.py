@@ -86,7 +86,7 @@ def run_rule(compiled: CompiledRule, context: Context) -> Result:
                        Text(en=f"Rule {rule.id} could not run ({detail}).",
                             da=f"Reglen {rule.id} kunne ikke køres ({detail})."))
     if found.outcome in ("pass", "not_applicable"):
-        return _result(compiled, found, _filled(rule.title, compiled.params))
+        return _result(compiled, found, compiled.title)
     return _result(compiled, found, _filled(rule.message, {**compiled.params, **found.values}))
 
 
@@ -98,7 +98,7 @@ def _result(compiled: CompiledRule, found: Finding, message: Text) -> Result:
     rule = compiled.rule
     gap = found.outcome in ("fail", "needs_review", "error")
     return Result(rule=rule.id, criterion=rule.criterion, element=rule.element, level=rule.level,
-                  outcome=found.outcome, title=_filled(rule.title, compiled.params),
+                  outcome=found.outcome, title=compiled.title,
                   message=message,
                   evidence=list(found.evidence), values=dict(found.values),
                   remedy=_filled(rule.remedy, {**compiled.params, **found.values}) if gap else None,

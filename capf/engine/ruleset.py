@@ -21,7 +21,7 @@ from capf.model.errors import CapfError, InvalidRules, first_problem
 from capf.model.rule import ELEMENTS, Criterion, Frozen, ParamValue, Rule, Text
 from capf.read.document import read_file
 from capf.read.resources import data_dir
-from capf.text.message import fields_of
+from capf.text.message import fields_of, fill
 
 DEFAULT_PROFILE = "dk2020"
 BUILTIN_PROFILES = ("c40-capf-2020", "dk2020", "klimaalliancen-2024")
@@ -54,6 +54,11 @@ class CompiledRule:
     params: dict[str, Any]
     path: str
     profile: str
+
+    @cached_property
+    def title(self) -> Text:  # with the params: the same for every plan, so filled once
+        return Text(**{lang: fill(getattr(self.rule.title, lang), self.params, lang)
+                       for lang in ("en", "da")})
 
 
 @dataclass(frozen=True)

@@ -130,8 +130,10 @@ def _shift(value: float | date, years: int) -> float | date:
     return value + years
 
 
-def compare(ctx: Context, matches: list[Match], opts: Compare) -> Finding:
-    """Every selected number or date relates by `op` to the value at `to` (+ `plus_years`)."""
+def _related(ctx: Context, matches: list[Match], opts: Compare
+             ) -> tuple[list[bool], list[Any], Match | None]:
+    """Per match whether it relates by `op`, the other values, and the first match whose other
+    value is missing or not comparable (judging stops there: a person must look)."""
     selector = opts.other
     ok: list[bool] = []
     others: list[Any] = []
@@ -141,15 +143,28 @@ def compare(ctx: Context, matches: list[Match], opts: Compare) -> Finding:
         here = _comparable(match.value)
         others.append(found[0].value if found else None)
         if other is None:
-            return Finding("needs_review", {"value": match.value, "other": None},
-                           evidence_of([match]))
+            return ok, others, match
         if here is None:
             ok.append(False)
             continue
         left, right = _alike(here, _shift(other, opts.plus_years - opts.minus_years))
         ok.append(bool(_OPS[opts.op](left, right)))
+    return ok, others, None
+
+
+def compare(ctx: Context, matches: list[Match], opts: Compare) -> Finding:
+    """Every selected number or date relates by `op` to the value at `to` (+ `plus_years`)."""
+    ok, others, unknown = _related(ctx, matches, opts)
+    if unknown is not None:
+        return Finding("needs_review", {"value": unknown.value, "other": None},
+                       evidence_of([unknown]))
     return _judge(matches, ok, {"value": _shown(matches),
                                 "other": others[0] if len(others) == 1 else others})
+
+
+def _compare_test(ctx: Context, matches: list[Match], opts: Compare) -> Outcome:
+    ok, _, unknown = _related(ctx, matches, opts)
+    return "needs_review" if unknown is not None else "pass" if all(ok) else "fail"
 
 
 class OneOf(Options):
@@ -267,7 +282,8 @@ GENERIC_CHECKS: dict[str, CheckSpec] = {
                               test=_non_empty_test),
     "at_most": CheckSpec.of("at_most", at_most, Bound, "value limit failing"),
     "at_least": CheckSpec.of("at_least", at_least, Bound, "value limit failing"),
-    "compare": CheckSpec.of("compare", compare, Compare, "value other failing"),
+    "compare": CheckSpec.of("compare", compare, Compare, "value other failing",
+                            test=_compare_test),
     "one_of": CheckSpec.of("one_of", one_of, OneOf, "value failing", test=_one_of_test),
     "pattern": CheckSpec.of("pattern", pattern, Pattern, "value failing"),
     "count": CheckSpec.of("count", count, Count, "count min max", judges_absence=True,
