@@ -77,13 +77,13 @@ def _write(path: Path, text: str | bytes) -> None:
 def run_batch(inputs: Sequence[str], outdir: Path, ruleset: RuleSet, *, as_of: date,
               lang: str, progress: TextIO | None = None,
               delimiter: str | None = None, stage: str | None = None,
-              jobs: int | None = None) -> list[Row]:
+              jobs: int = 1) -> list[Row]:
     """Judge every plan (at `stage`, if given), write the outputs into `outdir`, return the
     summary rows.
 
     summary.csv is separated by `delimiter`, by default the separator of `lang`'s Excel.
-    `jobs` processes judge the plans (default: one per core), with the outputs and row order
-    of one process.
+    `jobs` processes judge the plans (`capf batch` gives one per core: `default_jobs`), with
+    the outputs and row order of one process.
     """
     paths = plan_files(inputs, skip=lambda name: name.endswith(".verdict.json"))
     folders = input_folders(inputs)
@@ -122,13 +122,13 @@ def _task(item: tuple[Path, str]) -> Row:
 
 
 def _judged(task: Callable[[Path, str], Row], work: list[tuple[Path, str]],
-            jobs: int | None) -> Iterator[Row]:
+            jobs: int) -> Iterator[Row]:
     """The rows in input order, judged by `jobs` forked processes (one: in this process).
 
     Forked workers inherit the compiled rule set, which is never pickled; where fork is not
     available the plans are judged here, one by one.
     """
-    count = min(jobs or default_jobs(), len(work))
+    count = min(jobs, len(work))
     if count <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield from (task(*item) for item in work)
         return

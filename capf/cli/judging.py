@@ -105,13 +105,14 @@ def cmd_checklist(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from capf.batch import run_batch
+    from capf.batch import default_jobs, run_batch
 
     ruleset = load_ruleset(args.profile)
     progress = sys.stderr if sys.stderr.isatty() else None
     rows = run_batch(args.inputs, args.output, ruleset, as_of=args.as_of or date.today(),
                      lang=args.lang, progress=progress, stage=args.stage,
-                     delimiter=out.CSV_DELIMITERS.get(args.csv_delimiter), jobs=args.jobs)
+                     delimiter=out.CSV_DELIMITERS.get(args.csv_delimiter),
+                     jobs=args.jobs or default_jobs())
     print(label("wrote_batch", args.lang).format(n=len(rows), path=args.output))
     broken = [row.file for row in rows if row.error]
     if broken:
