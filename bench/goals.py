@@ -32,14 +32,18 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 from crosscheck import crosscheck, floor_ruleset  # noqa: E402
 from floor import floor  # noqa: E402
 from plans import realistic_plan  # noqa: E402
-from run import fmt_time, machine, measure  # noqa: E402
+from run import MARKER, fmt_time, machine, measure  # noqa: E402
 
 from capf.engine.evaluator import evaluate  # noqa: E402
 from capf.read.plan import load_plan  # noqa: E402
 
 AS_OF = date(2026, 1, 1)
 SIZES = (10, 50, 500, 5000)
-MARKER = "<!-- below: bench/run.py -->"
+# The sections docs/performance.md has above MARKER (tests/test_performance_doc.py)
+HEADINGS = ("# Performance", "## Machine", "## The floor's cross-check",
+            "## Evaluate × the hand-written floor (same 20 rules, same plan)",
+            "## load_plan + evaluate × load_plan alone (JSON plan)", "## capf batch",
+            "## Start-up (sub-process, median of 5)")
 
 
 def engine_rows(min_time: float) -> tuple[list[str], dict[int, float]]:
@@ -142,25 +146,26 @@ def section(min_time: float, per_size: int, batch_count: int) -> list[str]:
         raise SystemExit("the floor disagrees with capf:\n" + "\n".join(mismatches[:20]))
     engine, seconds = engine_rows(min_time)
     growth = seconds[5000] / seconds[500]
-    out = ["# Performance", "",
+    first, machine_heading, cross, floor_heading, load_heading, batch_heading, start = HEADINGS
+    out = [first, "",
            "Written by `python bench/goals.py --write docs/performance.md` (issue 16's goals) and, "
            "below the marker, `python bench/run.py --write docs/performance.md`.", "",
-           "## Machine", "", *(f"- {k}: {v}" for k, v in machine().items()), "",
-           "## The floor's cross-check", "",
+           machine_heading, "", *(f"- {k}: {v}" for k, v in machine().items()), "",
+           cross, "",
            f"capf (profile dk2020 cut to the floor's 20 rules) and the hand-written floor "
            f"(bench/floor.py) compared on {compared} generated plans (bench/mutants.py: "
            f"{', '.join(f'{n:,} {o}' for o, n in sorted(seen.items()))} rule results): "
            f"**{len(mismatches)} mismatches**.", "",
-           "## Evaluate × the hand-written floor (same 20 rules, same plan)", "",
+           floor_heading, "",
            "| actions | floor | evaluate | × floor | goal | note |",
            "|---:|---:|---:|---:|---|---|", *engine, "",
            f"Growth: 10× the actions (500 → 5,000) takes {growth:.1f}× the time (goal ≤ 10.5×).",
-           "", "## load_plan + evaluate × load_plan alone (JSON plan)", "",
+           "", load_heading, "",
            "| actions | load_plan | load_plan + evaluate | ratio | goal |",
            "|---:|---:|---:|---:|---|", *load_rows(min_time), "",
-           "## capf batch", "", "| run | time | throughput | goal |", "|---|---:|---:|---|",
+           batch_heading, "", "| run | time | throughput | goal |", "|---|---:|---:|---|",
            *batch_rows(batch_count), "",
-           "## Start-up (sub-process, median of 5)", "", "| command | time | ratio | goal |",
+           start, "", "| command | time | ratio | goal |",
            "|---|---:|---:|---|", *startup_rows(), "", MARKER, ""]
     return out
 
