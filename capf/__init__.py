@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # imported on first use (PEP 562): `capf check` pays only for what it runs
     from capf.engine.diff import VerdictDiff, diff
     from capf.engine.evaluator import evaluate
+    from capf.engine.follow_up import evaluate_follow_up
     from capf.engine.ruleset import RuleSet, load_ruleset
     from capf.model.errors import CapfError, InvalidDocument, InvalidPlan, InvalidRules, InvalidWaivers
     from capf.model.verdict import Result, Verdict
     from capf.read.plan import Plan, load_plan
+    from capf.read.status import InvalidStatus, StatusReport, load_status
     from capf.read.waiver import WaiverSet, load_waivers
 
 _LAZY = {"VerdictDiff": "capf.engine.diff", "diff": "capf.engine.diff",
@@ -22,6 +24,8 @@ _LAZY = {"VerdictDiff": "capf.engine.diff", "diff": "capf.engine.diff",
          "load_ruleset": "capf.engine.ruleset", "Result": "capf.model.verdict",
          "Verdict": "capf.model.verdict", "Plan": "capf.read.plan", "load_plan": "capf.read.plan",
          "WaiverSet": "capf.read.waiver", "load_waivers": "capf.read.waiver",
+         "evaluate_follow_up": "capf.engine.follow_up",
+         **dict.fromkeys(("InvalidStatus", "StatusReport", "load_status"), "capf.read.status"),
          **dict.fromkeys(("CapfError", "InvalidDocument", "InvalidPlan", "InvalidRules",
                           "InvalidWaivers"), "capf.model.errors")}
 
@@ -54,24 +58,38 @@ def render_checklist(verdict: Verdict | None, fmt: str = "md", lang: str = "da",
     return render(verdict, fmt, lang, ruleset)
 
 
+def render_follow_up(verdict: Verdict, plan: Plan, reports: list[StatusReport], fmt: str = "html",
+                     lang: str = "da") -> str:
+    """The follow-up report of a plan and its status reports (HTML or Markdown, Danish or
+    English); see capf.render.followup_report."""
+    from capf.render.followup_report import render_follow_up as render
+
+    return render(verdict, plan, reports, fmt, lang)
+
+
 __all__ = [
     "CapfError",
     "InvalidDocument",
     "InvalidPlan",
     "InvalidRules",
+    "InvalidStatus",
     "InvalidWaivers",
     "Plan",
     "Result",
     "RuleSet",
+    "StatusReport",
     "Verdict",
     "VerdictDiff",
     "WaiverSet",
     "__version__",
     "diff",
     "evaluate",
+    "evaluate_follow_up",
     "load_plan",
     "load_ruleset",
+    "load_status",
     "load_waivers",
     "render_checklist",
+    "render_follow_up",
     "render_report",
 ]

@@ -24,6 +24,7 @@ def test_api_doc_example_runs(index: int) -> None:
 
 def test_public_api_is_exported_and_typed() -> None:
     for name in ("load_plan", "load_ruleset", "load_waivers", "evaluate", "diff", "render_report",
-                 "render_checklist", "Verdict", "Plan", "RuleSet", "CapfError"):
+                 "render_checklist", "Verdict", "Plan", "RuleSet", "CapfError", "load_status",
+                 "evaluate_follow_up", "render_follow_up"):
         assert name in capf.__all__, name
     assert (Path(capf.__file__).parent / "py.typed").exists()
