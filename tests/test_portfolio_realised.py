@@ -15,6 +15,7 @@ So 2022: realised 710 + 1450 = 2160 against 720 + 1400 = 2120 (+40), 2 plans, ba
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date
 from pathlib import Path
@@ -162,3 +163,22 @@ def test_the_chart_draws_a_realised_sum_only_when_it_covers_every_plan(folder: P
     assert {r.year: r.realised.plans for r in complete.realised} == {2022: 3, 2023: 1}
     assert complete.realised[0].realised.tonnes == 2510 and complete.realised[0].above_pathway == 30
     assert str(portfolio_chart(complete, words, "da")).count(f'stroke="{REALISED_COLOUR}"') == 1
+
+
+def test_csv_and_workbook_carry_the_realised_columns(folder: Path) -> None:
+    from openpyxl import load_workbook
+
+    from capf.render.portfolio_table import portfolio_csv, portfolio_xlsx
+
+    p = built(folder)
+    lines = portfolio_csv(p, "da").splitlines()
+    assert lines[0].endswith(";bemærkning;opgjort;sti_samme_planer")
+    assert "land;;;;;2022;;;;;;;;;3;;opgjort 2/3;2160;2120" in lines
+    assert "land;;;;;2023;;;;;;;;;3;;opgjort 1/3;700;680" in lines
+    vejle = [line for line in lines if line.startswith("kommune;Vejle;630;")]
+    assert [line.rsplit(";", 2)[1:] for line in vejle if ";2022;" in line or ";2023;" in line] == [
+        ["710", "720"], ["700", "680"]]
+    sheet = load_workbook(io.BytesIO(portfolio_xlsx(p, "en"))).active
+    assert sheet is not None
+    row = next(r for r in sheet.iter_rows(values_only=True) if r[0] == "national" and r[5] == 2022)
+    assert row[-2:] == (2160, 2120)

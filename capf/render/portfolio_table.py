@@ -1,8 +1,11 @@
 """The portfolio as one long table (a row per scope and year), and that table as CSV and .xlsx.
 
 Long rows (national, region, municipality × year) filter and pivot in a spreadsheet without
-reshaping. Danish CSV is `;`-separated with decimal commas (Danish Excel splits on `;`), English
-`,` with points; both UTF-8 with a BOM and CRLF, every text cell neutralised against formulas.
+reshaping. The last two columns hold the realised emissions from status reports and the same
+plans' pathway in that year (national and municipality rows; a realised year the plans give no
+other figure for gets a row of its own). Danish CSV is `;`-separated with decimal commas
+(Danish Excel splits on `;`), English `,` with points; both UTF-8 with a BOM and CRLF, every
+text cell neutralised against formulas.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import csv
 import io
 from collections.abc import Sequence
 
-from capf.portfolio.model import Figure, Portfolio, YearTotal
+from capf.portfolio.model import Figure, PlanRealised, Portfolio, RealisedYear, YearTotal
 from capf.text.formatting import csv_delimiter, csv_text
 from capf.text.portfolio_words import portfolio_words
 
@@ -20,10 +23,11 @@ HEADER = {
     "da": ("omfang", "navn", "kode", "region", "fil", "år", "klimaregnskab", "bau",
            "reduktionssti", "målniveau", "manko_erklæret", "manko_beregnet",
            "mål_reduktion_ift_1990", "sti_reduktion_ift_1990", "planer",
-           "andel_af_manko", "bemærkning"),
+           "andel_af_manko", "bemærkning", "opgjort", "sti_samme_planer"),
     "en": ("scope", "name", "code", "region", "file", "year", "inventory", "bau", "pathway",
            "target", "manko_declared", "manko_computed", "target_cut_vs_1990",
-           "pathway_cut_vs_1990", "plans", "share_of_manko", "note"),
+           "pathway_cut_vs_1990", "plans", "share_of_manko", "note", "realised",
+           "pathway_same_plans"),
 }
 SCOPES = {"da": ("land", "region", "kommune", "udeladt", "fejl"),
           "en": ("national", "region", "municipality", "left out", "error")}
@@ -41,8 +45,35 @@ def _sum_rows(scope: str, region: str, totals: Sequence[YearTotal], included: in
         rows.append([scope, region, "", region, "", total.year,
                      *(_tonnes(f.tonnes) for f in figures),
                      total.target.reduction_vs_1990, total.pathway.reduction_vs_1990,
-                     included, None, ", ".join(partial)])
+                     included, None, ", ".join(partial), None, None])
     return rows
+
+
+def _with_realised(rows: list[list[Cell]], found: Found, blank: list[Cell]) -> list[list[Cell]]:
+    """`rows` (one scope, by year) with each realised year's two cells filled in, or a row of
+    its own (from `blank`) for a year the rows lack; `found`: year → (realised, pathway, note)."""
+    by_year = {row[5]: row for row in rows}
+    for year, (made, path, note) in found.items():
+        row = by_year.get(year)
+        if row is None:
+            row = by_year[year] = [*blank[:5], year, *blank[6:]]
+        row[-2:] = [made, path]
+        if note:
+            row[-3] = ", ".join(filter(None, [str(row[-3] or ""), note]))
+    return sorted(by_year.values(), key=lambda r: int(r[5] or 0))
+
+
+Found = dict[int, tuple[Cell, Cell, str]]  # year → (realised, pathway of the same plans, note)
+
+
+def _national_realised(years: list[RealisedYear], included: int, word: str) -> Found:
+    return {r.year: (_tonnes(r.realised.tonnes), _tonnes(r.pathway.tonnes),
+                     f"{word} {r.realised.plans}/{included}" if r.realised.plans != included else "")
+            for r in years}
+
+
+def _own_realised(points: list[PlanRealised]) -> Found:
+    return {p.year: (_tonnes(p.realised), _tonnes(p.pathway), "") for p in points}
 
 
 def _tonnes(value: float | None) -> int | None:
@@ -56,21 +87,27 @@ def portfolio_rows(portfolio: Portfolio, lang: str) -> list[list[Cell]]:
     header = HEADER.get(lang, HEADER["en"])
     names = header[6:12]
     rows: list[list[Cell]] = [list(header)]
-    rows += _sum_rows(national, "", portfolio.years, included, names)
+    width = len(header)
+    rows += _with_realised(_sum_rows(national, "", portfolio.years, included, names),
+                           _national_realised(portfolio.realised, included, header[-2]),
+                           [national, "", "", "", "", None, *[None] * 8, included,
+                            *[None] * (width - 15)])
     for group in portfolio.groups:
         rows += _sum_rows(region, group.name, group.years, len(group.municipalities), names)
     words = portfolio_words(lang)
     for m in portfolio.municipalities:
         note = ", ".join(words[c] for c in m.cases)
-        for y in m.years:
-            rows.append([municipality, m.name, m.code, m.region, m.file, y.year,
-                         *(_tonnes(getattr(y, f)) for f in FIGURES), None, None, None,
-                         y.manko_share, note])
+        own = [[municipality, m.name, m.code, m.region, m.file, y.year,
+                *(_tonnes(getattr(y, f)) for f in FIGURES), None, None, None,
+                y.manko_share, note, None, None] for y in m.years]
+        rows += _with_realised(own, _own_realised(m.realised),
+                               [municipality, m.name, m.code, m.region, m.file, None,
+                                *[None] * 10, note, None, None])
     for scope, listed in ((left_out, portfolio.left_out), (error, portfolio.errors)):
         for item in listed:
             reason = item.reason.da if lang == "da" else item.reason.en
             rows.append([scope, item.name or "", item.code or "", "", item.file, None,
-                         *([None] * len(FIGURES)), None, None, None, None, reason])
+                         *([None] * len(FIGURES)), None, None, None, None, reason, None, None])
     return rows
 
 
