@@ -18,10 +18,12 @@ class Problem:
     pointer: str
     message: str
     line: int | None = None
+    cell: str | None = None  # in a workbook: `Sheet!B5`
 
     def where(self, source: str) -> str:
         line = f":{self.line}" if self.line is not None else ""
-        return f"{source}{line} at {shown(self.pointer)}"
+        cell = f" {self.cell}" if self.cell else ""
+        return f"{source}{line}{cell} at {shown(self.pointer)}"
 
 
 class CapfError(Exception):

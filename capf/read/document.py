@@ -34,6 +34,7 @@ class Document:
     source: str
     text: str | None = None
     _lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    cells: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # workbook
 
     def line_of(self, ptr: str) -> int | None:
         """1-based line where the value at `ptr` starts (computed on first use)."""
@@ -47,6 +48,15 @@ class Document:
         while ptr not in self._lines and ptr:
             ptr = ptr.rsplit("/", 1)[0]
         return self._lines.get(ptr)
+
+
+    def cell_of(self, ptr: str) -> str | None:
+        """The workbook cell (`Sheet!B5`) the value at `ptr` came from, for a workbook."""
+        if not self.cells:
+            return None
+        while ptr not in self.cells and ptr:
+            ptr = ptr.rsplit("/", 1)[0]
+        return self.cells.get(ptr)
 
 
 def read_file(path: Path) -> Document:

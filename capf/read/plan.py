@@ -13,8 +13,9 @@ from typing import Any
 
 from capf.model.errors import InvalidPlan, Problem, UsageError
 from capf.model.pointer import pointer, shown
-from capf.read.document import Document, from_mapping, parse_text, read_file
+from capf.read.document import Document, from_mapping, parse_text
 from capf.read.schema import load_schema, problems
+from capf.read.workbook import read_document
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,8 @@ def plan_from_document(document: Document) -> Plan:
     _refuse_too_long(data, document.source)  # before validation and line lookup: a 16 MB list
     found = problems("plan", data)
     if found:
-        located = tuple(Problem(p.pointer, p.message, document.line_of(p.pointer)) for p in found)
+        located = tuple(Problem(p.pointer, p.message, document.line_of(p.pointer),
+                                document.cell_of(p.pointer)) for p in found)
         first = located[0]
         more = f" (and {len(located) - 1} more)" if len(located) > 1 else ""
         raise InvalidPlan(f"{first.where(document.source)}: {first.message}{more}",
@@ -136,5 +138,5 @@ def _document(plan: str | Path | Mapping[str, Any], source: str | None) -> Docum
         return from_mapping(plan, source or "<mapping>")
     if isinstance(plan, str) and ("\n" in plan or plan.lstrip().startswith("{")):
         return parse_text(plan, source or "<string>", json_syntax=plan.lstrip().startswith("{"))
-    document = read_file(Path(plan))
+    document = read_document(Path(plan), "plan")
     return replace(document, source=source) if source else document

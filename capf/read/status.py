@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from capf.model.errors import CapfError, Problem
-from capf.read.document import Document, from_mapping, parse_text, read_file
+from capf.read.document import Document, from_mapping, parse_text
 from capf.read.plan import Plan, canonical_json
 from capf.read.schema import problems
+from capf.read.workbook import read_document
 
 
 class InvalidStatus(CapfError):
@@ -54,7 +55,7 @@ def load_status(report: str | Path | Mapping[str, Any], *, source: str | None = 
         document = parse_text(report, source or "<string>",
                               json_syntax=report.lstrip().startswith("{"))
     else:
-        document = read_file(Path(report))
+        document = read_document(Path(report), "status")
         document = replace(document, source=source) if source else document
     return status_from_document(document)
 
@@ -66,7 +67,8 @@ def status_from_document(document: Document) -> StatusReport:
                             "`capf init --status PLAN`)", source=document.source)
     found = problems("status", data)
     if found:
-        located = tuple(Problem(p.pointer, p.message, document.line_of(p.pointer)) for p in found)
+        located = tuple(Problem(p.pointer, p.message, document.line_of(p.pointer),
+                                document.cell_of(p.pointer)) for p in found)
         first = located[0]
         more = f" (and {len(located) - 1} more)" if len(located) > 1 else ""
         raise InvalidStatus(f"{first.where(document.source)}: {first.message}{more}",

@@ -1,0 +1,297 @@
+"""Reading a plan or status report from an Excel workbook (.xlsx), as strictly as from YAML.
+
+The file is checked before openpyxl parses it (capf.read.workbook_zip), then read in
+read-only mode by cached values (`data_only`: formulas are never evaluated, macros never run).
+Every sheet, column key and cell must mean something in the layout derived from the schema;
+anything else is one error naming file, sheet, cell and JSON Pointer (exit 2). The resulting
+Document knows the cell of every value, so schema errors and findings name the cell too.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from capf.model.errors import InvalidDocument
+from capf.model.pointer import pointer, shown
+from capf.read.document import MAX_BYTES, Document, read_file
+from capf.read.workbook_cells import CellError, json_value
+from capf.read.workbook_layout import ANY, EMPTY, NR, Column, Layout, Path_, Section, Table, \
+    layout
+from capf.read.workbook_zip import checked
+from capf.text.workbook_words import sheet_title, sheet_word
+
+SUFFIXES = (".xlsx",)
+REFUSED = (".xlsm", ".xltm", ".xlsb", ".xls")
+META = "capf"
+Steps = tuple[str | int, ...]
+
+
+def is_workbook(path: Path) -> bool:
+    return path.suffix.lower() in SUFFIXES + REFUSED
+
+
+def read_document(path: Path, kind: str) -> Document:
+    """A YAML/JSON file through capf.read.document, a workbook through this module."""
+    return read_workbook(path, kind) if is_workbook(path) else read_file(path)
+
+
+def _letter(col: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(col))
+
+
+class _Reader:
+    def __init__(self, source: str, shape: Layout) -> None:
+        self.source, self.layout = source, shape
+        self.data: dict[str, Any] = {}
+        self.cells: dict[str, str] = {}
+        self.keys: dict[Path_, dict[Any, list[tuple[dict[str, Any], Steps, str]]]] = {}
+        self.formulas: set[tuple[str, str]] = set()
+        self.names: dict[Path_, str] = {}  # a table's pattern → its sheet's name in this file
+
+    def fail(self, place: str, ptr: str | None, message: str) -> InvalidDocument:
+        at = f" at {shown(ptr)}" if ptr is not None else ""
+        return InvalidDocument(f"{self.source} {place}{at}: {message}", source=self.source)
+
+    def put(self, steps: Steps, value: Any, place: str) -> None:
+        node: Any = self.data
+        for i, step in enumerate(steps[:-1]):
+            nxt = steps[i + 1]
+            if isinstance(node, list):
+                node = node[step]  # type: ignore[index]
+                continue
+            node = node.setdefault(step, [] if isinstance(nxt, int) else {})
+        last = steps[-1]
+        if isinstance(node, list):
+            node.append(value)
+        elif last in node:
+            raise self.fail(place, pointer(list(steps)), "given twice")
+        else:
+            node[last] = value
+        self.cells.setdefault(pointer(list(steps)), place)
+
+    def value(self, column: Column, raw: Any, place: str, ptr: str) -> Any:
+        if (place.split("!")[0], place.split("!")[1]) in self.formulas and raw is None:
+            raise self.fail(place, ptr, "a formula without a computed value (open and save the "
+                                        "workbook in Excel or LibreOffice, or type the value)")
+        try:
+            return json_value(column, raw)
+        except CellError as exc:
+            raise self.fail(place, ptr, str(exc)) from None
+
+    def empty(self, steps: Steps, pattern: Path_, place: str) -> None:
+        shape = self.layout.shapes.get(pattern)
+        blank = {"object": {}, "array": [], "enums": [], "text": "", "page": ""}.get(shape or "")
+        if blank is None:
+            raise self.fail(place, pointer(list(steps)), "marked empty (#empty), but it is no "
+                                                         "text, list or group")
+        self.put(steps, blank, place)
+
+    def section(self, title: str, section: Section, rows: list[tuple[Any, ...]]) -> None:
+        if len(rows) < 2 or tuple(rows[1][:4]) != ("#field", "#value", "#key", EMPTY):
+            raise self.fail(f"{title}!A2", None, "row 2 must hold the keys #field, #value, "
+                                                 "#key, #empty (as `capf init` writes them)")
+        known = {c.key: c for c in section.rows}
+        single: set[str] = set()
+        for number, row in enumerate(rows[2:], start=3):
+            _, value, key, mark = (tuple(row) + (None,) * 4)[:4]
+            place = f"{title}!B{number}"
+            if key is None:
+                if value is not None:
+                    raise self.fail(f"{title}!C{number}", None, "a value without a key in "
+                                                                "column C")
+                continue
+            column = known.get(key)
+            if column is None:
+                self.marked(key, section, mark, value, place)
+                continue
+            steps: Steps = column.path[:-1] if column.path[-1] == ANY else column.path
+            if column.path[-1] != ANY:
+                if key in single and (value is not None or mark):
+                    raise self.fail(place, key, "this field has a second row")
+                single.add(key)
+            if mark == ".":
+                if value is not None:
+                    raise self.fail(place, key, "marked empty (#empty) but holds a value")
+                self.empty(steps, column.path[:-1] if column.path[-1] == ANY else column.path,
+                           place)
+            elif mark:
+                raise self.fail(f"{title}!D{number}", key, f"#empty holds {str(mark)[:40]!r}")
+            elif value is not None:
+                item = self.value(column, value, place, key)
+                if column.path[-1] == ANY:
+                    self.put((*steps, len(_at(self.data, steps) or ())), item, place)
+                else:
+                    self.put(steps, item, place)
+
+    def marked(self, key: Any, section: Section, mark: Any, value: Any, place: str) -> None:
+        steps = tuple(str(key).split("/")[1:])
+        if mark != "." or value is not None or steps not in self.layout.shapes or \
+                steps[:len(section.base)] != section.base or ANY in steps:
+            raise self.fail(place.replace("!B", "!C"), None, f"unknown key {str(key)[:80]!r}")
+        self.empty(steps, steps, place)
+
+    def table(self, title: str, table: Table, rows: list[tuple[Any, ...]]) -> None:
+        columns: list[Column | None] = []
+        own = {c.key: c for c in ((table.link,) if table.link else ()) + table.columns}
+        own[EMPTY] = Column((EMPTY,), "text")
+        header = rows[1] if len(rows) > 1 else ()
+        for col, key in enumerate(header, start=1):
+            if key is None:
+                columns.append(None)
+            elif key not in own:
+                raise self.fail(f"{title}!{_letter(col)}2", None, f"unknown column key "
+                                                                  f"{str(key)[:80]!r}")
+            else:
+                columns.append(own.pop(key))
+        size = len(table.pattern)
+        for number, row in enumerate(rows[2:], start=3):
+            if all(v is None for v in row):
+                continue
+            self.row(title, table, columns, row, number, size)
+
+    def row(self, title: str, table: Table, columns: list[Column | None], row: tuple[Any, ...],
+            number: int, size: int) -> None:
+        item: dict[str, Any] = {}
+        values: dict[Path_, tuple[Any, str]] = {}
+        marks, link, key = "", None, None
+        for col, raw in enumerate(row, start=1):
+            column = columns[col - 1] if col <= len(columns) else None
+            place = f"{title}!{_letter(col)}{number}"
+            if column is None:
+                if raw is not None:
+                    raise self.fail(place, None, "a value in a column without a key (row 2)")
+            elif column.path == (EMPTY,):
+                marks = str(raw or "")
+            elif raw is not None or (title, place.split("!")[1]) in self.formulas:
+                values[column.path] = (self.value(column, raw, place, column.key), place)
+        for path, (value, place) in values.items():
+            if path == (table.link.path if table.link else None):
+                link = (value, place)
+            elif path[-1] == NR:
+                key = value
+            elif path == table.pattern:
+                item = value
+            else:
+                _set(item, path[size:], value)
+        parent_steps: Steps = ()
+        if table.parent is not None:
+            if link is None:
+                raise self.fail(f"{title}!A{number}", None, "a row that names no parent")
+            found = self.keys.get(table.parent, {}).get(link[0], [])
+            if len(found) != 1:
+                why = "no such item" if not found else "more than one item has it"
+                raise self.fail(link[1], None, f"{link[0]!r}: {why} on sheet "
+                                               f"{self.names.get(table.parent, '?')!r}")
+            parent_steps = found[0][1]
+        steps = self.attach(table, parent_steps, item, f"{title}!A{number}")
+        for path, (_, place) in values.items():
+            if path[:size] == table.pattern and len(path) > size:
+                self.cells.setdefault(pointer(list(steps) + list(path[size:])), place)
+        for token in marks.split():
+            rel = () if token == "." else tuple(p.replace("~1", "/").replace("~0", "~")
+                                                for p in token.split("/")[1:])
+            if rel:
+                self.empty((*steps, *rel), (*table.pattern, *rel), f"{title}!A{number}")
+        if table.key is not None:
+            name = item.get("id") if table.key.path[-1] != NR else key
+            self.keys.setdefault(table.pattern, {}).setdefault(name, []).append(
+                (item, steps, f"{title}!A{number}"))
+
+    def attach(self, table: Table, parent: Steps, item: Any, place: str) -> Steps:
+        rel = table.pattern[len(table.parent or ()):-1]
+        at = (*parent, *rel)
+        existing = _at(self.data, at)
+        steps = (*at, len(existing) if isinstance(existing, list) else 0)
+        self.put(steps, item, place)
+        return steps
+
+
+def _at(node: Any, steps: Steps) -> Any:
+    for step in steps:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
+
+
+def _set(item: dict[str, Any], path: Path_, value: Any) -> None:
+    for key in path[:-1]:
+        item = item.setdefault(key, {})
+    item[path[-1]] = value
+
+
+def read_workbook(path: Path, kind: str) -> Document:
+    """The plan (`kind` plan) or status report in the workbook at `path`."""
+    source = str(path)
+    if path.suffix.lower() in REFUSED:
+        raise InvalidDocument(f"{source}: {path.suffix} files are not read (macros or an old "
+                              "format); save the workbook as .xlsx", source=source)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InvalidDocument(f"{source}: file is {size:,} bytes; the limit is "
+                                  f"{MAX_BYTES:,}", source=source)
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InvalidDocument(f"{source}: cannot read file: {exc.strerror or exc}",
+                              source=source) from None
+    return workbook_document(raw, source, kind)
+
+
+def workbook_document(raw: bytes, source: str, kind: str) -> Document:
+    from openpyxl import load_workbook
+
+    contents = checked(raw, source)
+    reader = _Reader(source, layout(kind))
+    titles = _titles(reader.layout)
+    if contents.formula_sheets:
+        formulas = load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
+        for name in contents.formula_sheets & set(formulas.sheetnames):
+            ws = formulas[name]
+            ws.reset_dimensions()  # type: ignore[union-attr]
+            for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
+                reader.formulas.update((name, f"{_letter(c)}{r}") for c, v in enumerate(row, 1)
+                                       if isinstance(v, str) and v.startswith("="))
+        formulas.close()
+    book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True, keep_links=False)
+    try:
+        sheets = {}
+        for name in book.sheetnames:
+            if name in titles:
+                sheets[titles[name]] = name
+            elif name not in _ignored():
+                raise reader.fail(f"sheet {name!r}", None, "not a sheet of a capf "
+                                  f"{kind} workbook (start from `capf init -o FILE.xlsx`)")
+        for part in (*reader.layout.sections, *reader.layout.tables):
+            name = sheets.get(part.sheet)
+            if name is None:
+                continue
+            ws = book[name]
+            ws.reset_dimensions()  # type: ignore[union-attr]
+            rows = [tuple(r) for r in ws.iter_rows(values_only=True)]
+            if isinstance(part, Section):
+                reader.section(name, part, rows)
+            else:
+                reader.names[part.pattern] = name
+                reader.table(name, part, rows)
+    finally:
+        book.close()
+    return Document(data=reader.data, source=source, cells=reader.cells)
+
+
+def _titles(shape: Layout) -> dict[str, str]:
+    found = {}
+    for lang in ("da", "en"):
+        for part in (*shape.sections, *shape.tables):
+            found[sheet_title(part.base if isinstance(part, Section) else part.pattern, lang)] \
+                = part.sheet
+    return found
+
+
+def _ignored() -> set[str]:
+    return {META, *(sheet_word(k, lang) for k in ("guide", "lists") for lang in ("da", "en"))}

@@ -1,0 +1,100 @@
+"""What an .xlsx file holds, checked from its zip directory and XML before openpyxl parses it.
+
+A workbook is a zip of XML files, so a small file can unpack to gigabytes (a zip bomb) or
+declare a million rows. The declared sizes are checked first (zipfile stops reading a member
+at its declared size, so they cannot lie upwards), then each sheet's XML is scanned for what
+capf refuses: macros, links to other workbooks, merged cells, more rows than a plan can have.
+Formulas are allowed (read by their cached values); the sheets holding them are named so the
+reader can check every formula has a value.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from xml.etree import ElementTree
+
+from capf.model.errors import InvalidDocument
+from capf.read.document import MAX_BYTES
+
+MAX_UNPACKED = 4 * MAX_BYTES  # XML wraps every value in tags: 4× the YAML limit
+MAX_MEMBERS = 1_000
+MAX_ROWS = 100_000  # per sheet: the reader's limit on items in one list (yamlstream.MAX_ITEMS)
+_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=\"([0-9]+)\"")
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z0-9:]+)\"")
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+       "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
+
+
+@dataclass(frozen=True)
+class Contents:
+    """The checked facts the reader needs: which sheets (by name) hold formulas."""
+
+    formula_sheets: frozenset[str]
+
+
+def _refuse(source: str, message: str) -> InvalidDocument:
+    return InvalidDocument(f"{source}: {message}", source=source)
+
+
+def checked(raw: bytes, source: str) -> Contents:
+    """Refuse what capf does not read; raise InvalidDocument naming file, sheet and cell."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise _refuse(source, "not an Excel workbook (.xlsx is a zip file; this is not "
+                              "one)") from None
+    if len(members) > MAX_MEMBERS:
+        raise _refuse(source, f"{len(members):,} parts in the workbook; the limit is "
+                              f"{MAX_MEMBERS:,}")
+    unpacked = sum(m.file_size for m in members)
+    if unpacked > MAX_UNPACKED:
+        raise _refuse(source, f"unpacks to {unpacked:,} bytes; the limit is {MAX_UNPACKED:,} "
+                              "(a zip bomb?)")
+    names = {m.filename for m in members}
+    if any(n.lower().endswith("vbaproject.bin") for n in names):
+        raise _refuse(source, "the workbook holds macros (VBA); capf never runs them: save it "
+                              "as .xlsx without macros")
+    if any(n.startswith("xl/externalLinks/") for n in names):
+        raise _refuse(source, "the workbook links to other workbooks (external links); copy "
+                              "the values in and remove the links")
+    formulas = set()
+    for sheet, member in _sheets(archive, source).items():
+        try:
+            xml = archive.read(member)
+        except (KeyError, zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise _refuse(source, f"sheet {sheet!r} cannot be read ({exc})") from None
+        last = max((int(r) for r in _ROW.findall(xml)), default=0)
+        if last > MAX_ROWS:
+            raise _refuse(source, f"sheet {sheet!r} has a row {last:,}; the limit is "
+                                  f"{MAX_ROWS:,} rows")
+        merged = _MERGE.search(xml)
+        if merged:
+            raise _refuse(source, f"sheet {sheet!r} has merged cells at "
+                                  f"{merged.group(1).decode()}; unmerge them (each value needs "
+                                  "a cell of its own)")
+        if _FORMULA.search(xml):
+            formulas.add(sheet)
+    return Contents(frozenset(formulas))
+
+
+def _sheets(archive: zipfile.ZipFile, source: str) -> dict[str, str]:
+    """Sheet name → the zip member holding its XML."""
+    try:
+        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        links = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, OSError, EOFError):
+        raise _refuse(source, "not an Excel workbook (no readable xl/workbook.xml)") from None
+    targets = {r.get("Id"): str(r.get("Target", "")) for r in links.findall("p:Relationship",
+                                                                             _NS)}
+    found = {}
+    for sheet in book.findall("m:sheets/m:sheet", _NS):
+        target = targets.get(sheet.get(f"{{{_NS['r']}}}id"), "")
+        member = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        found[str(sheet.get("name"))] = member
+    return found
