@@ -12,6 +12,7 @@ from capf.docs.rule_reference import rules_json, rules_markdown
 from capf.docs.status_template import status_template
 from capf.engine.ruleset import load_ruleset
 from capf.model.errors import UsageError
+from capf.read.document import parse_text
 from capf.read.pipe import plan_at, validate_each
 from capf.render import formats as out
 from capf.text.language import label
@@ -23,6 +24,13 @@ def cmd_init(args: argparse.Namespace) -> int:  # with -o, plan.schema.json besi
         example_plan() if args.example else plan_template(args.lang)
     if args.output is not None and args.output.exists() and not args.force:
         raise UsageError(f"{args.output}: file exists; use --force to overwrite it")
+    if args.output is not None and args.output.suffix.lower() == ".xlsx":
+        from capf.render.plan_workbook import document_workbook
+
+        data = parse_text(text).data if args.status or args.example else {}
+        assert isinstance(data, dict)
+        kind = "status" if args.status else "plan"
+        return written(args.output, document_workbook(data, kind, args.lang), args.lang)
     emit(args, text)
     if args.output and not args.status and not (args.output.parent / SCHEMA_FILE).exists():
         written(args.output.parent / SCHEMA_FILE, out.schema_text("plan"), args.lang)  # editor

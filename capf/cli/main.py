@@ -21,7 +21,8 @@ from capf.text.terminal import shown_name
 # renderers of other commands stay unloaded for `capf check`)
 COMMANDS = {**dict.fromkeys(("check", "report", "checklist", "batch", "diff", "monitor",
                              "portfolio"), "judging"),
-            **dict.fromkeys(("init", "validate", "rules", "schema"), "documents")}
+            **dict.fromkeys(("init", "validate", "rules", "schema"), "documents"),
+            "convert": "conversion"}
 
 
 def command(name: str) -> Callable[..., int]:

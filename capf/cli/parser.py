@@ -131,6 +131,14 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a statement pe
     init.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     init.add_argument("--example", action="store_true", help="a complete example plan instead")
 
+    convert = command("convert", "convert a plan or status report between .yaml, .json and .xlsx",
+                      "capf convert klimaplan.yaml -o klimaplan.xlsx",
+                      "capf convert klimaplan.xlsx -o klimaplan.yaml", "",
+                      "exit: 0 written, 2 bad input", lang="da")
+    convert.add_argument("input", type=Path, metavar="IN")
+    _output(convert, "OUT.yaml|OUT.json|OUT.xlsx")
+    convert.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+
     validate = command("validate", "check plans against the plan schema only",
                        "capf validate examples/vejle.yaml", lang="da")
     validate.add_argument("plans", nargs="+", metavar="PLAN", help="plan file, or - for stdin")

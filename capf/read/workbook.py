@@ -17,8 +17,7 @@ from capf.model.errors import InvalidDocument
 from capf.model.pointer import pointer, shown
 from capf.read.document import MAX_BYTES, Document, read_file
 from capf.read.workbook_cells import CellError, json_value
-from capf.read.workbook_layout import ANY, EMPTY, NR, Column, Layout, Path_, Section, Table, \
-    layout
+from capf.read.workbook_layout import ANY, EMPTY, NR, Column, Layout, Path_, Section, Table, layout
 from capf.read.workbook_zip import checked
 from capf.text.workbook_words import sheet_title, sheet_word
 
@@ -74,7 +73,7 @@ class _Reader:
         self.cells.setdefault(pointer(list(steps)), place)
 
     def value(self, column: Column, raw: Any, place: str, ptr: str) -> Any:
-        if (place.split("!")[0], place.split("!")[1]) in self.formulas and raw is None:
+        if tuple(place.rsplit("!", 1)) in self.formulas and raw is None:
             raise self.fail(place, ptr, "a formula without a computed value (open and save the "
                                         "workbook in Excel or LibreOffice, or type the value)")
         try:
@@ -108,6 +107,8 @@ class _Reader:
             if column is None:
                 self.marked(key, section, mark, value, place)
                 continue
+            if value is None and (title, f"B{number}") in self.formulas:
+                self.value(column, value, place, key)
             steps: Steps = column.path[:-1] if column.path[-1] == ANY else column.path
             if column.path[-1] != ANY:
                 if key in single and (value is not None or mark):
@@ -191,9 +192,9 @@ class _Reader:
         for path, (_, place) in values.items():
             if path[:size] == table.pattern and len(path) > size:
                 self.cells.setdefault(pointer(list(steps) + list(path[size:])), place)
-        for token in marks.split():
-            rel = () if token == "." else tuple(p.replace("~1", "/").replace("~0", "~")
-                                                for p in token.split("/")[1:])
+        for mark in marks.split():
+            rel = () if mark == "." else tuple(p.replace("~1", "/").replace("~0", "~")
+                                               for p in mark.split("/")[1:])
             if rel:
                 self.empty((*steps, *rel), (*table.pattern, *rel), f"{title}!A{number}")
         if table.key is not None:
@@ -227,6 +228,11 @@ def _set(item: dict[str, Any], path: Path_, value: Any) -> None:
 
 def read_workbook(path: Path, kind: str) -> Document:
     """The plan (`kind` plan) or status report in the workbook at `path`."""
+    return workbook_document(read_workbook_bytes(path), str(path), kind)
+
+
+def read_workbook_bytes(path: Path) -> bytes:
+    """The file's bytes, once its suffix and size allow reading it as a workbook."""
     source = str(path)
     if path.suffix.lower() in REFUSED:
         raise InvalidDocument(f"{source}: {path.suffix} files are not read (macros or an old "
@@ -240,7 +246,7 @@ def read_workbook(path: Path, kind: str) -> Document:
     except OSError as exc:
         raise InvalidDocument(f"{source}: cannot read file: {exc.strerror or exc}",
                               source=source) from None
-    return workbook_document(raw, source, kind)
+    return raw
 
 
 def workbook_document(raw: bytes, source: str, kind: str) -> Document:
@@ -253,7 +259,7 @@ def workbook_document(raw: bytes, source: str, kind: str) -> Document:
         formulas = load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
         for name in contents.formula_sheets & set(formulas.sheetnames):
             ws = formulas[name]
-            ws.reset_dimensions()  # type: ignore[union-attr]
+            ws.reset_dimensions()
             for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
                 reader.formulas.update((name, f"{_letter(c)}{r}") for c, v in enumerate(row, 1)
                                        if isinstance(v, str) and v.startswith("="))
@@ -267,18 +273,19 @@ def workbook_document(raw: bytes, source: str, kind: str) -> Document:
             elif name not in _ignored():
                 raise reader.fail(f"sheet {name!r}", None, "not a sheet of a capf "
                                   f"{kind} workbook (start from `capf init -o FILE.xlsx`)")
-        for part in (*reader.layout.sections, *reader.layout.tables):
-            name = sheets.get(part.sheet)
-            if name is None:
+        parts: tuple[Section | Table, ...] = (*reader.layout.sections, *reader.layout.tables)
+        for part in parts:
+            title = sheets.get(part.sheet)
+            if title is None:
                 continue
-            ws = book[name]
-            ws.reset_dimensions()  # type: ignore[union-attr]
+            ws = book[title]
+            ws.reset_dimensions()
             rows = [tuple(r) for r in ws.iter_rows(values_only=True)]
             if isinstance(part, Section):
-                reader.section(name, part, rows)
+                reader.section(title, part, rows)
             else:
-                reader.names[part.pattern] = name
-                reader.table(name, part, rows)
+                reader.names[part.pattern] = title
+                reader.table(title, part, rows)
     finally:
         book.close()
     return Document(data=reader.data, source=source, cells=reader.cells)
@@ -286,8 +293,9 @@ def workbook_document(raw: bytes, source: str, kind: str) -> Document:
 
 def _titles(shape: Layout) -> dict[str, str]:
     found = {}
+    parts: tuple[Section | Table, ...] = (*shape.sections, *shape.tables)
     for lang in ("da", "en"):
-        for part in (*shape.sections, *shape.tables):
+        for part in parts:
             found[sheet_title(part.base if isinstance(part, Section) else part.pattern, lang)] \
                 = part.sheet
     return found
@@ -295,3 +303,21 @@ def _titles(shape: Layout) -> dict[str, str]:
 
 def _ignored() -> set[str]:
     return {META, *(sheet_word(k, lang) for k in ("guide", "lists") for lang in ("da", "en"))}
+
+
+def workbook_kind(path: Path) -> str | None:
+    """The document kind (plan, status) a capf workbook names on its hidden sheet, if any."""
+    from openpyxl import load_workbook
+
+    raw = read_workbook_bytes(path)
+    checked(raw, str(path))
+    book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    try:
+        if META not in book.sheetnames:
+            return None
+        for row in book[META].iter_rows(max_row=5, max_col=2, values_only=True):
+            if row and row[0] == "kind" and row[1] in ("plan", "status"):
+                return str(row[1])
+        return None
+    finally:
+        book.close()

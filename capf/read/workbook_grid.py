@@ -14,8 +14,7 @@ from typing import Any
 
 from capf.model.errors import InvalidDocument
 from capf.model.pointer import pointer
-from capf.read.workbook_layout import ANY, MISSING, NR, Column, Layout, Path_, Table, items, \
-    value_at
+from capf.read.workbook_layout import ANY, MISSING, NR, Column, Layout, Path_, Table, items, value_at
 
 Steps = tuple[str | int, ...]
 

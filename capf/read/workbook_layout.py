@@ -129,6 +129,7 @@ class _Builder:
             self.shapes[at] = "array"
             item = _resolve(node["items"], self.defs)
             if "enum" in item:
+                self.shapes[(*at, ANY)] = "enum"
                 out.append(Column(at, "enums", tuple(item["enum"])))
             elif item.get("type") == "object" or table is not None:
                 self.table(item, (*at, ANY), table)

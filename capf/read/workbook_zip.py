@@ -10,11 +10,11 @@ reader can check every formula has a value.
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import zipfile
 from dataclasses import dataclass
-from xml.etree import ElementTree
 
 from capf.model.errors import InvalidDocument
 from capf.read.document import MAX_BYTES
@@ -25,9 +25,6 @@ MAX_ROWS = 100_000  # per sheet: the reader's limit on items in one list (yamlst
 _ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=\"([0-9]+)\"")
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z0-9:]+)\"")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
-_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-       "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
 
 
 @dataclass(frozen=True)
@@ -83,18 +80,27 @@ def checked(raw: bytes, source: str) -> Contents:
     return Contents(frozenset(formulas))
 
 
+def _tags(xml: bytes, tag: str) -> list[dict[str, str]]:
+    """The attributes of every `<tag …>` (a regular expression: no XML parser sees the file)."""
+    found = []
+    for attributes in re.findall(rb"<(?:\w+:)?" + tag.encode() + rb"\b([^>]*)>", xml):
+        pairs = re.findall(rb'([\w:]+)="([^"]*)"', attributes)
+        found.append({k.decode().rsplit(":", 1)[-1] if k.startswith(b"r:") or b":" not in k
+                      else k.decode(): html.unescape(v.decode("utf-8", "replace"))
+                      for k, v in pairs})
+    return found
+
+
 def _sheets(archive: zipfile.ZipFile, source: str) -> dict[str, str]:
     """Sheet name → the zip member holding its XML."""
     try:
-        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-        links = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, OSError, EOFError):
+        book, links = archive.read("xl/workbook.xml"), archive.read("xl/_rels/workbook.xml.rels")
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError):
         raise _refuse(source, "not an Excel workbook (no readable xl/workbook.xml)") from None
-    targets = {r.get("Id"): str(r.get("Target", "")) for r in links.findall("p:Relationship",
-                                                                             _NS)}
+    targets = {r.get("Id"): r.get("Target", "") for r in _tags(links, "Relationship")}
     found = {}
-    for sheet in book.findall("m:sheets/m:sheet", _NS):
-        target = targets.get(sheet.get(f"{{{_NS['r']}}}id"), "")
+    for sheet in _tags(book, "sheet"):
+        target = targets.get(sheet.get("id"), "")
         member = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-        found[str(sheet.get("name"))] = member
+        found[sheet.get("name", "")] = member
     return found

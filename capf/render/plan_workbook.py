@@ -91,7 +91,7 @@ class _Writer:
         cell = ws.cell(row=row, column=col)
         if column is not None:
             cell.number_format = _format(column)
-        if value is MISSING or value is None or value == "" or value == []:
+        if value is MISSING or value is None or value in ("", []):
             return
         content, kind = cell_value(column, value, self.lang) if column else (value, "s")
         if kind == "n":
