@@ -159,7 +159,7 @@ CASES = {
     "unknown column": (lambda b: _cell(b, "Handlinger", "BZ2", "/actions/*/colour"),
                        "Handlinger!BZ2"),
     "wrong type": (lambda b: _cell(b, "Klimaregnskab – år", "A3", "mange"),
-                   "Klimaregnskab – år!A3 at /inventory/years/*/year: expected a whole number"),
+                   "Klimaregnskab – år!A3 at /inventory/years/0/year: expected a whole number"),
     "formula without value": (lambda b: _cell(b, "Kommune", "B6", "=1+2"),
                               "Kommune!B6 at /municipality/population: a formula without"),
     "merged cells": (lambda b: b["Handlinger"].merge_cells("C3:D3"), "merged cells at C3:D3"),
@@ -296,3 +296,25 @@ def test_a_workbook_for_another_kind_is_refused(tmp_path: Path) -> None:
     assert main(["convert", str(STATUSES[0]), "-o", str(status)]) == 0
     with pytest.raises(CapfError, match="not a sheet of a capf plan workbook"):
         load_plan(status)
+
+
+# --- findings point into the workbook ------------------------------------------------------
+
+def test_findings_name_sheet_and_cell_in_text_report_and_sarif(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = tmp_path / "odder.xlsx"
+    assert main(["convert", str(ODDER), "-o", str(plan)]) == 0
+    capsys.readouterr()
+    main(["check", str(plan), "--as-of", "2026-01-01"])
+    text = capsys.readouterr().out
+    assert "/risk_assessment/date (Risikovurdering!B3):" in text
+    main(["check", str(plan), "--as-of", "2026-01-01", "--format", "sarif"])
+    sarif = json.loads(capsys.readouterr().out)
+    cells = [loc.get("message", {}).get("text") for r in sarif["runs"][0]["results"]
+             for loc in r["locations"]]
+    assert "Risikovurdering!B3" in cells
+    assert main(["report", str(plan), "-o", str(tmp_path / "r.md"), "--as-of",
+                 "2026-01-01"]) == 0
+    assert "`/risk_assessment/date` [Risikovurdering!B3]" in (tmp_path / "r.md").read_text()
+    main(["check", str(ODDER), "--as-of", "2026-01-01"])  # a YAML plan: no cells, as before
+    assert "(Risikovurdering!" not in capsys.readouterr().out

@@ -20,7 +20,7 @@ from capf.model.errors import UsageError
 from capf.read.document import read_file
 from capf.read.plan import load_plan
 from capf.read.status import load_status
-from capf.read.workbook import is_workbook, workbook_kind
+from capf.read.workbook_file import is_workbook, workbook_kind
 
 SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
 

@@ -15,7 +15,7 @@ from capf.model.errors import InvalidPlan, Problem, UsageError
 from capf.model.pointer import pointer, shown
 from capf.read.document import Document, from_mapping, parse_text
 from capf.read.schema import load_schema, problems
-from capf.read.workbook import read_document
+from capf.read.workbook_file import read_document
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from capf.model.errors import CapfError, Problem
 from capf.read.document import Document, from_mapping, parse_text
 from capf.read.plan import Plan, canonical_json
 from capf.read.schema import problems
-from capf.read.workbook import read_document
+from capf.read.workbook_file import read_document
 
 
 class InvalidStatus(CapfError):

@@ -10,30 +10,18 @@ Document knows the cell of every value, so schema errors and findings name the c
 from __future__ import annotations
 
 import io
-from pathlib import Path
 from typing import Any
 
 from capf.model.errors import InvalidDocument
 from capf.model.pointer import pointer, shown
-from capf.read.document import MAX_BYTES, Document, read_file
+from capf.read.document import Document
 from capf.read.workbook_cells import CellError, json_value
 from capf.read.workbook_layout import ANY, EMPTY, NR, Column, Layout, Path_, Section, Table, layout
 from capf.read.workbook_zip import checked
 from capf.text.workbook_words import sheet_title, sheet_word
 
-SUFFIXES = (".xlsx",)
-REFUSED = (".xlsm", ".xltm", ".xlsb", ".xls")
 META = "capf"
 Steps = tuple[str | int, ...]
-
-
-def is_workbook(path: Path) -> bool:
-    return path.suffix.lower() in SUFFIXES + REFUSED
-
-
-def read_document(path: Path, kind: str) -> Document:
-    """A YAML/JSON file through capf.read.document, a workbook through this module."""
-    return read_workbook(path, kind) if is_workbook(path) else read_file(path)
 
 
 def _letter(col: int) -> str:
@@ -156,9 +144,8 @@ class _Reader:
 
     def row(self, title: str, table: Table, columns: list[Column | None], row: tuple[Any, ...],
             number: int, size: int) -> None:
-        item: dict[str, Any] = {}
-        values: dict[Path_, tuple[Any, str]] = {}
-        marks, link, key = "", None, None
+        raws: dict[Path_, tuple[Column, Any, str]] = {}
+        marks = ""
         for col, raw in enumerate(row, start=1):
             column = columns[col - 1] if col <= len(columns) else None
             place = f"{title}!{_letter(col)}{number}"
@@ -168,30 +155,22 @@ class _Reader:
             elif column.path == (EMPTY,):
                 marks = str(raw or "")
             elif raw is not None or (title, place.split("!")[1]) in self.formulas:
-                values[column.path] = (self.value(column, raw, place, column.key), place)
-        for path, (value, place) in values.items():
-            if path == (table.link.path if table.link else None):
-                link = (value, place)
-            elif path[-1] == NR:
+                raws[column.path] = (column, raw, place)
+        steps = self.next_steps(table, title, number, raws)
+        item: Any = {}
+        key = None
+        for path, (column, raw, place) in raws.items():
+            if table.link is not None and path == table.link.path:
+                continue
+            value = self.value(column, raw, place, pointer([*steps, *path[size:]]))
+            if path[-1] == NR:
                 key = value
             elif path == table.pattern:
                 item = value
             else:
                 _set(item, path[size:], value)
-        parent_steps: Steps = ()
-        if table.parent is not None:
-            if link is None:
-                raise self.fail(f"{title}!A{number}", None, "a row that names no parent")
-            found = self.keys.get(table.parent, {}).get(link[0], [])
-            if len(found) != 1:
-                why = "no such item" if not found else "more than one item has it"
-                raise self.fail(link[1], None, f"{link[0]!r}: {why} on sheet "
-                                               f"{self.names.get(table.parent, '?')!r}")
-            parent_steps = found[0][1]
-        steps = self.attach(table, parent_steps, item, f"{title}!A{number}")
-        for path, (_, place) in values.items():
-            if path[:size] == table.pattern and len(path) > size:
-                self.cells.setdefault(pointer(list(steps) + list(path[size:])), place)
+                self.cells.setdefault(pointer([*steps, *path[size:]]), place)
+        self.put(steps, item, f"{title}!A{number}")
         for mark in marks.split():
             rel = () if mark == "." else tuple(p.replace("~1", "/").replace("~0", "~")
                                                for p in mark.split("/")[1:])
@@ -202,13 +181,24 @@ class _Reader:
             self.keys.setdefault(table.pattern, {}).setdefault(name, []).append(
                 (item, steps, f"{title}!A{number}"))
 
-    def attach(self, table: Table, parent: Steps, item: Any, place: str) -> Steps:
-        rel = table.pattern[len(table.parent or ()):-1]
-        at = (*parent, *rel)
+    def next_steps(self, table: Table, title: str, number: int,
+                   raws: dict[Path_, tuple[Column, Any, str]]) -> Steps:
+        """Where the row's item goes: after its parent's (named in the link column) last one."""
+        parent: Steps = ()
+        if table.parent is not None and table.link is not None:
+            if table.link.path not in raws:
+                raise self.fail(f"{title}!A{number}", None, "a row that names no parent")
+            column, raw, place = raws[table.link.path]
+            name = self.value(column, raw, place, table.link.key)
+            found = self.keys.get(table.parent, {}).get(name, [])
+            if len(found) != 1:
+                why = "no such item" if not found else "more than one item has it"
+                raise self.fail(place, None, f"{name!r}: {why} on sheet "
+                                             f"{self.names.get(table.parent, '?')!r}")
+            parent = found[0][1]
+        at = (*parent, *table.pattern[len(table.parent or ()):-1])
         existing = _at(self.data, at)
-        steps = (*at, len(existing) if isinstance(existing, list) else 0)
-        self.put(steps, item, place)
-        return steps
+        return (*at, len(existing) if isinstance(existing, list) else 0)
 
 
 def _at(node: Any, steps: Steps) -> Any:
@@ -224,29 +214,6 @@ def _set(item: dict[str, Any], path: Path_, value: Any) -> None:
     for key in path[:-1]:
         item = item.setdefault(key, {})
     item[path[-1]] = value
-
-
-def read_workbook(path: Path, kind: str) -> Document:
-    """The plan (`kind` plan) or status report in the workbook at `path`."""
-    return workbook_document(read_workbook_bytes(path), str(path), kind)
-
-
-def read_workbook_bytes(path: Path) -> bytes:
-    """The file's bytes, once its suffix and size allow reading it as a workbook."""
-    source = str(path)
-    if path.suffix.lower() in REFUSED:
-        raise InvalidDocument(f"{source}: {path.suffix} files are not read (macros or an old "
-                              "format); save the workbook as .xlsx", source=source)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InvalidDocument(f"{source}: file is {size:,} bytes; the limit is "
-                                  f"{MAX_BYTES:,}", source=source)
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InvalidDocument(f"{source}: cannot read file: {exc.strerror or exc}",
-                              source=source) from None
-    return raw
 
 
 def workbook_document(raw: bytes, source: str, kind: str) -> Document:
@@ -303,21 +270,3 @@ def _titles(shape: Layout) -> dict[str, str]:
 
 def _ignored() -> set[str]:
     return {META, *(sheet_word(k, lang) for k in ("guide", "lists") for lang in ("da", "en"))}
-
-
-def workbook_kind(path: Path) -> str | None:
-    """The document kind (plan, status) a capf workbook names on its hidden sheet, if any."""
-    from openpyxl import load_workbook
-
-    raw = read_workbook_bytes(path)
-    checked(raw, str(path))
-    book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    try:
-        if META not in book.sheetnames:
-            return None
-        for row in book[META].iter_rows(max_row=5, max_col=2, values_only=True):
-            if row and row[0] == "kind" and row[1] in ("plan", "status"):
-                return str(row[1])
-        return None
-    finally:
-        book.close()

@@ -24,6 +24,7 @@ SPARE_ROWS = 500  # rows below the data that still get drop-downs and formats
 TONNES = frozenset({"total", "t_co2e", "t_co2", "tonnes", "energy", "transport", "waste",
                     "ippu", "agriculture", "land_use"})
 GREY = "808080"
+FIT_COLUMNS = 17  # with the hidden #empty column: still legible on one landscape page
 
 
 def _format(column: Column) -> str:
@@ -113,6 +114,8 @@ class _Writer:
             width = min(max(len(text) + 2, 10), 40)
             ws.column_dimensions[ws.cell(row=1, column=col).column_letter].width = width
         ws.freeze_panes = "A3"
+        if len(keys) <= FIT_COLUMNS:
+            _fit(ws)
         last = ws.cell(row=1, column=len(keys)).column_letter
         ws.column_dimensions[last].hidden = True  # the #empty column
 
@@ -158,7 +161,9 @@ class _Writer:
         for row, line in enumerate(lines, start=3):
             ws.cell(row=row, column=1, value=line).alignment = Alignment(wrap_text=True,
                                                                           vertical="top")
+            ws.row_dimensions[row].height = 15 * (len(line) // 90 + 1)  # wrapped lines shown
         ws.column_dimensions["A"].width = 100
+        _fit(ws)
 
     def save(self) -> bytes:
         meta = self.book.create_sheet(META)
@@ -171,6 +176,13 @@ class _Writer:
         out = io.BytesIO()
         self.book.save(out)
         return out.getvalue()
+
+
+def _fit(ws: Any) -> None:
+    """Printed a page wide (landscape), as many pages long as it takes."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _grey() -> Any:

@@ -15,6 +15,7 @@ from capf.engine.selector import parse_selector
 from capf.model.rule import Text
 from capf.model.verdict import MET, Result, Verdict
 from capf.read.plan import Plan
+from capf.read.workbook_file import cell_lookup
 from capf.render import chart, digest
 from capf.render.page import BRIEF_POINTERS, check_format, environment, footer
 from capf.render.pathway import pathway_rows
@@ -63,11 +64,12 @@ def page_ref(evidence: Mapping[str, Any] | None, lang: str) -> str | None:
 
 def _evidence(pointer: str, plan: Plan | None, lang: str) -> dict[str, Any]:
     if plan is None:
-        return {"pointer": pointer, "value": None, "found": None, "ref": None}
+        return {"pointer": pointer, "value": None, "found": None, "ref": None, "cell": None}
     found, value = resolve(plan.data, pointer)
     return {"pointer": pointer, "found": found,
             "value": quote(value, lang, QUOTE_CHARS, pointer.rsplit("/", 1)[-1]) if found else None,
-            "ref": page_ref(evidence_of(plan.data, pointer), lang)}
+            "ref": page_ref(evidence_of(plan.data, pointer), lang),
+            "cell": cell_lookup(plan.source)(pointer)}  # a plan read from a workbook
 
 
 def _item(result: Result, lang: str, plan: Plan | None, rationale: Text | None) -> dict[str, Any]:

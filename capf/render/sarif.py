@@ -24,6 +24,7 @@ from capf.engine.ruleset import CompiledRule, RuleSet, load_ruleset
 from capf.model.errors import CapfError
 from capf.model.verdict import Result, Verdict
 from capf.read.document import read_file
+from capf.read.workbook_file import CellOf, cell_lookup, is_workbook
 from capf.text.links import doc_url, rule_url
 from capf.text.message import fill
 
@@ -40,6 +41,7 @@ _INVALID_TEXT = {"en": ("The plan could not be judged: it cannot be read or does
                         "planskemaet.", "Ret filen (capf validate FIL), og tjek den igen.")}
 
 LineOf = Callable[[str], int | None]
+Lookup = tuple[LineOf, CellOf]  # a pointer's line (YAML) and cell (workbook)
 
 
 def sarif_log(verdicts: Sequence[Verdict], ruleset: RuleSet, lang: str = "da",
@@ -52,7 +54,7 @@ def sarif_log(verdicts: Sequence[Verdict], ruleset: RuleSet, lang: str = "da",
     index = {compiled.rule.id: i for i, compiled in enumerate(ruleset.rules)}
     results: list[dict[str, Any]] = []
     for verdict in verdicts:
-        line_of = _line_lookup(verdict.plan.source)
+        line_of = (_line_lookup(verdict.plan.source), cell_lookup(verdict.plan.source))
         uri = artifact_uri(verdict.plan.source)
         results += [_result(r, verdict, uri, line_of, index, lang)
                     for r in verdict.results if r.outcome in REPORTED]
@@ -112,6 +114,8 @@ def _broken_result(exc: CapfError, index: int) -> dict[str, Any]:
 
 
 def _line_lookup(source: str) -> LineOf:
+    if is_workbook(Path(source)):  # no lines: the cell goes in the location's message
+        return lambda _pointer: None
     try:
         document = read_file(Path(source))
     except CapfError:  # not a file (e.g. a mapping given through the API): no lines, no failure
@@ -146,16 +150,21 @@ def _descriptor(compiled: CompiledRule, lang: str) -> dict[str, Any]:
     return descriptor
 
 
-def _location(uri: str, pointer: str, line_of: LineOf) -> dict[str, Any]:
+def _location(uri: str, pointer: str, lookup: Lookup) -> dict[str, Any]:
+    line_of, cell_of = lookup
     physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
     line = line_of(pointer)
     if line is not None:
         physical["region"] = {"startLine": line}
-    return {"physicalLocation": physical,
-            "logicalLocations": [{"fullyQualifiedName": pointer or "/", "kind": "member"}]}
+    location = {"physicalLocation": physical,
+                "logicalLocations": [{"fullyQualifiedName": pointer or "/", "kind": "member"}]}
+    cell = cell_of(pointer)
+    if cell:  # a plan read from a workbook: the sheet and cell
+        location["message"] = {"text": cell}
+    return location
 
 
-def _result(result: Result, verdict: Verdict, uri: str, line_of: LineOf, index: dict[str, int],
+def _result(result: Result, verdict: Verdict, uri: str, line_of: Lookup, index: dict[str, int],
             lang: str) -> dict[str, Any]:
     # The level follows the rule's weight; a waived fail keeps it and is marked suppressed.
     serious = result.level == "essential" and result.outcome != "needs_review"
