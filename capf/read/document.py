@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from capf.model.errors import InvalidDocument, refuse
-from capf.read.yamlstream import JSON, MAX_DEPTH, MAX_ITEMS, line_map, parse_yaml
+from capf.read.yamlstream import JSON, MAX_DEPTH, MAX_ITEMS, MAX_NODES, line_map, parse_yaml
 
 MAX_BYTES = 16 * 1024 * 1024
 
@@ -59,8 +59,11 @@ class Document:
         return self.cells.get(ptr)
 
 
-def read_file(path: Path) -> Document:
-    """Read and parse a YAML or JSON file (by suffix; YAML otherwise)."""
+def read_file(path: Path, *, max_items: int = MAX_ITEMS) -> Document:
+    """Read and parse a YAML or JSON file (by suffix; YAML otherwise).
+
+    `max_items` caps every list and mapping while parsing (see `parse_text`).
+    """
     source = str(path)
     try:
         size = path.stat().st_size
@@ -82,16 +85,23 @@ def read_file(path: Path) -> Document:
     except UnicodeDecodeError as exc:
         raise InvalidDocument(
             f"{source}: not UTF-8 text (invalid byte at offset {exc.start})", source=source) from None
-    return parse_text(text, source, json_syntax=path.suffix.lower() == ".json")
+    return parse_text(text, source, json_syntax=path.suffix.lower() == ".json",
+                      max_items=max_items)
 
 
-def parse_text(text: str, source: str = "<string>", *, json_syntax: bool = False) -> Document:
-    """Parse a YAML (default) or JSON document held in a string."""
+def parse_text(text: str, source: str = "<string>", *, json_syntax: bool = False,
+               max_items: int = MAX_ITEMS) -> Document:
+    """Parse a YAML (default) or JSON document held in a string.
+
+    No list or mapping may hold more than `max_items` items; a caller that knows the schema
+    passes its bound (a plan: 5,000), which is what makes a 15 MB YAML list cheap to refuse.
+    """
     if len(text) > MAX_BYTES:
         raise InvalidDocument(f"{source}: document is longer than {MAX_BYTES:,} characters",
                               source=source)
     text = text.removeprefix("\ufeff")
-    data = _parse_json(text, source) if json_syntax else parse_yaml(text, source)
+    data = _parse_json(text, source, max_items) if json_syntax else \
+        parse_yaml(text, source, max_items=max_items)
     return Document(data=data, source=source, text=text)
 
 
@@ -156,7 +166,7 @@ def _plain(value: Any, source: str, path: Path_, depth: int) -> JSON:
 
 # --- JSON -------------------------------------------------------------------------------------
 
-def _parse_json(text: str, source: str) -> JSON:
+def _parse_json(text: str, source: str, max_items: int) -> JSON:
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key, value in items:
@@ -190,7 +200,7 @@ def _parse_json(text: str, source: str) -> JSON:
     except ValueError as exc:  # e.g. an integer longer than Python's digit limit
         digits = "an integer longer than 4,300 digits" if "digits" in str(exc) else "a number"
         raise InvalidDocument(f"{source}: {digits} cannot be read", source=source) from None
-    _check_depth(data, source)
+    _check_depth(data, source, max_items)
     if _SURROGATE_ESCAPE.search(text):
         _check_surrogates(data, source)
     return data
@@ -226,15 +236,19 @@ class _JsonNonFinite(Exception):
     pass
 
 
-def _check_depth(data: JSON, source: str) -> None:
+def _check_depth(data: JSON, source: str, max_items: int) -> None:
     if not isinstance(data, dict | list):
         return
     stack: list[tuple[JSON, int, Path_]] = [(data, 0, ())]
+    nodes = 1
     while stack:
         node, depth, path = stack.pop()
         if depth > MAX_DEPTH:
             raise InvalidDocument(f"{source}: nested deeper than {MAX_DEPTH} levels", source=source)
-        if len(node) > MAX_ITEMS:  # checked before its items are visited: a 16 MB list is cheap
-            refuse(source, _unrolled(path), f"more than {MAX_ITEMS:,} items in one list or mapping")
+        if len(node) > max_items:  # checked before its items are visited: a 16 MB list is cheap
+            refuse(source, _unrolled(path), f"more than {max_items:,} items in one list or mapping")
+        nodes += len(node)
+        if nodes > MAX_NODES:  # as the YAML builder counts: every value, scalars included
+            refuse(source, _unrolled(path), f"more than {MAX_NODES:,} values in the document")
         items = node.items() if isinstance(node, dict) else enumerate(node)
         stack.extend((v, depth + 1, (path, k)) for k, v in items if isinstance(v, dict | list))

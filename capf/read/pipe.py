@@ -12,13 +12,14 @@ from typing import BinaryIO, TextIO
 
 from capf.model.errors import CapfError, InvalidDocument
 from capf.read.document import MAX_BYTES, Document, parse_text, read_file
-from capf.read.plan import Plan, load_plan, plan_from_document
+from capf.read.plan import Plan, load_plan, longest_list, plan_from_document
+from capf.read.yamlstream import MAX_ITEMS
 
 STDIN = "-"
 SOURCE = "<stdin>"
 
 
-def read_pipe(stream: BinaryIO) -> Document:
+def read_pipe(stream: BinaryIO, max_items: int = MAX_ITEMS) -> Document:
     """Parse what `stream` holds as YAML (JSON is read by the same parser)."""
     raw = stream.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
@@ -28,7 +29,7 @@ def read_pipe(stream: BinaryIO) -> Document:
     except UnicodeDecodeError as exc:
         raise InvalidDocument(f"{SOURCE}: not UTF-8 text (invalid byte at offset {exc.start})",
                               source=SOURCE) from None
-    return parse_text(text, SOURCE)
+    return parse_text(text, SOURCE, max_items=max_items)
 
 
 def document_at(path: str) -> Document:
@@ -38,7 +39,9 @@ def document_at(path: str) -> Document:
 
 def plan_at(path: str) -> Plan:
     """The plan in the file at `path`, or with `-` the one piped to stdin."""
-    return plan_from_document(document_at(path)) if path == STDIN else load_plan(Path(path))
+    if path == STDIN:  # parsed with the plan's own list bound, as load_plan does
+        return plan_from_document(read_pipe(sys.stdin.buffer, longest_list()))
+    return load_plan(Path(path))
 
 
 def validate_each(paths: list[str], out: TextIO, err: TextIO,

@@ -14,7 +14,7 @@ from typing import Any
 from capf.model.errors import InvalidPlan, Problem, UsageError
 from capf.model.pointer import pointer, shown
 from capf.read.document import Document, from_mapping, parse_text
-from capf.read.schema import load_schema, problems
+from capf.read.schema import load_schema, more_problems, problems
 from capf.read.workbook_file import read_document
 
 
@@ -85,7 +85,7 @@ def plan_from_document(document: Document) -> Plan:
         located = tuple(Problem(p.pointer, p.message, document.line_of(p.pointer),
                                 document.cell_of(p.pointer)) for p in found)
         first = located[0]
-        more = f" (and {len(located) - 1} more)" if len(located) > 1 else ""
+        more = more_problems(len(located))
         raise InvalidPlan(f"{first.where(document.source)}: {first.message}{more}",
                           source=document.source, problems=located)
     assert isinstance(data, dict)
@@ -94,13 +94,13 @@ def plan_from_document(document: Document) -> Plan:
 
 
 @cache
-def _longest() -> int:
+def longest_list() -> int:
     """The plan schema's largest maxItems: no list of a plan may be longer."""
     return max(int(n) for n in re.findall(r'"maxItems": (\d+)', json.dumps(load_schema("plan"))))
 
 
 def _refuse_too_long(data: Any, source: str) -> None:
-    limit = _longest()
+    limit = longest_list()
     stack: list[tuple[Any, tuple[Any, ...]]] = [(data, ())]
     while stack:
         node, path = stack.pop()
@@ -137,6 +137,7 @@ def _document(plan: str | Path | Mapping[str, Any], source: str | None) -> Docum
     if isinstance(plan, Mapping):
         return from_mapping(plan, source or "<mapping>")
     if isinstance(plan, str) and ("\n" in plan or plan.lstrip().startswith("{")):
-        return parse_text(plan, source or "<string>", json_syntax=plan.lstrip().startswith("{"))
-    document = read_document(Path(plan), "plan")
+        return parse_text(plan, source or "<string>", json_syntax=plan.lstrip().startswith("{"),
+                          max_items=longest_list())
+    document = read_document(Path(plan), "plan", max_items=longest_list())
     return replace(document, source=source) if source else document

@@ -15,6 +15,7 @@ import json
 import os
 from collections.abc import Callable
 from functools import cache
+from itertools import islice
 from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker, validators
@@ -136,16 +137,26 @@ def fast_is_valid(name: str) -> Callable[[Any], bool] | None:
     return compiled.is_valid
 
 
+MAX_PROBLEMS = 1_000  # a 15 MB plan of wrong-typed numbers has 7.5 million; listing them took minutes
+
+
 def problems(name: str, data: Any) -> list[Problem]:
-    """Every schema violation of `data`, most relevant first, as located problems."""
+    """The schema violations of `data` (the first MAX_PROBLEMS found), most relevant first."""
     quick = fast_is_valid(name)
     if quick is not None and quick(data) and not _integral_float(data):
         return []
-    errors = list(validator(name).iter_errors(data))
+    errors = list(islice(validator(name).iter_errors(data), MAX_PROBLEMS))
     if not errors:
         return []
     errors.sort(key=_relevance)
     return [_problem(error) for error in errors]
+
+
+def more_problems(found: int) -> str:
+    """What follows the first problem in a one-line error: how many more, "at least" if capped."""
+    if found <= 1:
+        return ""
+    return f" (and {'at least ' if found >= MAX_PROBLEMS else ''}{found - 1:,} more)"
 
 
 def _relevance(error: ValidationError) -> tuple[int, int, str]:

@@ -17,7 +17,7 @@ from typing import Any
 from capf.model.errors import CapfError, Problem
 from capf.read.document import Document, from_mapping, parse_text
 from capf.read.plan import Plan, canonical_json
-from capf.read.schema import problems
+from capf.read.schema import more_problems, problems
 from capf.read.workbook_file import read_document
 
 
@@ -70,7 +70,7 @@ def status_from_document(document: Document) -> StatusReport:
         located = tuple(Problem(p.pointer, p.message, document.line_of(p.pointer),
                                 document.cell_of(p.pointer)) for p in found)
         first = located[0]
-        more = f" (and {len(located) - 1} more)" if len(located) > 1 else ""
+        more = more_problems(len(located))
         raise InvalidStatus(f"{first.where(document.source)}: {first.message}{more}",
                             source=document.source, problems=located)
     assert isinstance(data, dict)

@@ -16,6 +16,7 @@ from capf.model.errors import CapfError, InvalidDocument
 from capf.read.document import MAX_BYTES, Document, read_file
 from capf.read.workbook import META, workbook_document
 from capf.read.workbook_zip import checked
+from capf.read.yamlstream import MAX_ITEMS
 
 SUFFIXES = (".xlsx",)
 REFUSED = (".xlsm", ".xltm", ".xlsb", ".xls")
@@ -26,9 +27,10 @@ def is_workbook(path: Path) -> bool:
     return path.suffix.lower() in SUFFIXES + REFUSED
 
 
-def read_document(path: Path, kind: str) -> Document:
-    """A YAML/JSON file through capf.read.document, a workbook through this module."""
-    return read_workbook(path, kind) if is_workbook(path) else read_file(path)
+def read_document(path: Path, kind: str, *, max_items: int = MAX_ITEMS) -> Document:
+    """A YAML/JSON file through capf.read.document (lists bounded by `max_items` while
+    parsing), a workbook through this module."""
+    return read_workbook(path, kind) if is_workbook(path) else read_file(path, max_items=max_items)
 
 
 def read_workbook(path: Path, kind: str) -> Document:

@@ -21,6 +21,10 @@ from capf.model.pointer import pointer
 
 MAX_DEPTH = 64
 MAX_ITEMS = 100_000  # per list or mapping: refused while parsing, long before validation
+# Values per document. The largest realistic plan (5,000 actions, the schema's maximum; see
+# bench/plans.py) has 294,000; a 15 MB file of short numbers has 7.5 million, and building,
+# validating and locating those took minutes and 1.5 GB.
+MAX_NODES = 1_000_000
 JSON = Any  # dict[str, JSON] | list[JSON] | str | int | float | bool | None
 
 
@@ -66,10 +70,10 @@ def _line(event: yaml.Event) -> int:
     return mark.line + 1 if mark is not None else 0
 
 
-def _scalar(event: yaml.ScalarEvent, source: str, path: list[str | int]) -> JSON:
-    line = _line(event)
+def _scalar(event: yaml.ScalarEvent, source: str, stack: list[_Frame]) -> JSON:
+    """The scalar's JSON value; its place (path, line) is only worked out to refuse it."""
     if event.tag not in (None, "!"):
-        refuse(source, path, f"explicit YAML tag {event.tag!r} is not allowed", line)
+        _refuse_at(event, source, stack, f"explicit YAML tag {event.tag!r} is not allowed")
     value = event.value
     if event.style or not event.implicit[0]:  # libyaml marks plain as "", PyYAML as None
         return value  # quoted or block scalar: always a string
@@ -81,15 +85,19 @@ def _scalar(event: yaml.ScalarEvent, source: str, path: list[str | int]) -> JSON
         try:
             return int(value)
         except ValueError:
-            refuse(source, path, f"integer with {len(value)} digits is too long", line)
+            _refuse_at(event, source, stack, f"integer with {len(value)} digits is too long")
     if _FLOAT.match(value):
         number = float(value)
         if not math.isfinite(number):
-            refuse(source, path, f"number {value[:40]} is not finite", line)
+            _refuse_at(event, source, stack, f"number {value[:40]} is not finite")
         return number
     if _NONFINITE.match(value):
-        refuse(source, path, f"number {value} is not finite", line)
+        _refuse_at(event, source, stack, f"number {value} is not finite")
     return value
+
+
+def _refuse_at(event: yaml.Event, source: str, stack: list[_Frame], message: str) -> None:
+    refuse(source, _next_path(stack), message, _line(event))
 
 
 class _Frame:
@@ -102,14 +110,21 @@ class _Frame:
         self.keys_line: dict[str, int] = {}
 
 
-def parse_yaml(text: str, source: str, lines: dict[str, int] | None = None) -> JSON:
-    """Build JSON data from YAML events; record value lines into `lines` when given."""
-    builder = _Builder(source, lines)
+def parse_yaml(text: str, source: str, lines: dict[str, int] | None = None, *,
+               max_items: int = MAX_ITEMS) -> JSON:
+    """Build JSON data from YAML events; record value lines into `lines` when given.
+
+    `max_items` bounds every list and mapping while parsing: a caller that knows the
+    document's schema (a plan: its largest maxItems) passes that, so a 15 MB list is refused
+    after a few thousand events instead of 100,000 items' worth of them.
+    """
+    builder = _Builder(source, lines, max_items)
     try:
         for event in _events(text):
             builder.feed(event)
     except _TooLong as exc:
-        refuse(source, exc.args[0], f"more than {MAX_ITEMS:,} items in one list or mapping",
+        what = "values in the document" if exc.args[1] else "items in one list or mapping"
+        refuse(source, exc.args[0], f"more than {exc.args[1] or max_items:,} {what}",
                _line(event))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -131,9 +146,11 @@ def parse_yaml(text: str, source: str, lines: dict[str, int] | None = None) -> J
 class _Builder:
     """Turns the event stream into data with an explicit stack (no recursion to exhaust)."""
 
-    def __init__(self, source: str, lines: dict[str, int] | None) -> None:
+    def __init__(self, source: str, lines: dict[str, int] | None, max_items: int) -> None:
         self.source = source
         self.lines = lines
+        self.max_items = max_items
+        self.nodes = 0
         self.stack: list[_Frame] = []
         self.result: JSON = None
         self.documents = 0
@@ -152,34 +169,40 @@ class _Builder:
             self._node(event)
 
     def _node(self, event: yaml.NodeEvent) -> None:
-        line = _line(event)
-        path = _next_path(self.stack)
-        if isinstance(event, yaml.AliasEvent):
-            refuse(self.source, path, "YAML aliases (*name) are not allowed", line)
-        if event.anchor is not None:
-            refuse(self.source, path, "YAML anchors (&name) are not allowed", line)
+        # The hot path of a big document: path and line are built only where they are kept.
         stack = self.stack
-        if stack and isinstance(stack[-1].container, dict) and stack[-1].key is None:
-            _take_key(stack[-1], event, self.source, line)
+        if type(event) is yaml.AliasEvent:
+            _refuse_at(event, self.source, stack, "YAML aliases (*name) are not allowed")
+        if event.anchor is not None:
+            _refuse_at(event, self.source, stack, "YAML anchors (&name) are not allowed")
+        top = stack[-1] if stack else None
+        if top is not None and top.key is None and type(top.container) is dict:
+            _take_key(stack, event, self.source, self.max_items)
             if self.lines is not None:  # a member's own line is its key's, not its first child's
-                self.lines[pointer([*stack[-1].path, stack[-1].key or ""])] = line
+                self.lines[pointer([*top.path, top.key or ""])] = _line(event)
             return
         if self.lines is not None:
-            self.lines.setdefault(pointer(path), line)
-        if isinstance(event, yaml.ScalarEvent):
-            value = _scalar(event, self.source, path)
-            if stack:
-                _store(stack, value)
+            self.lines.setdefault(pointer(_next_path(stack)), _line(event))
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _TooLong(_next_path(stack), MAX_NODES)
+        if type(event) is yaml.ScalarEvent:
+            value = _scalar(event, self.source, stack)
+            if top is not None:
+                _store(top, value, self.max_items)
             else:
                 self.result = value
             return
         if event.tag not in (None, "!"):  # type: ignore[attr-defined]
-            refuse(self.source, path, f"explicit YAML tag {event.tag!r} is not allowed", line)  # type: ignore[attr-defined]
+            _refuse_at(event, self.source, stack,
+                       f"explicit YAML tag {event.tag!r} is not allowed")  # type: ignore[attr-defined]
+        path = _next_path(stack)
         if len(stack) >= MAX_DEPTH:
-            refuse(self.source, path, f"nested deeper than {MAX_DEPTH} levels", line)
+            refuse(self.source, path, f"nested deeper than {MAX_DEPTH} levels", _line(event))
         container: dict[str, JSON] | list[JSON] = (
-            {} if isinstance(event, yaml.MappingStartEvent) else [])
-        _store(stack, container)
+            {} if type(event) is yaml.MappingStartEvent else [])
+        if top is not None:
+            _store(top, container, self.max_items)
         stack.append(_Frame(container, path))
 
 
@@ -192,20 +215,21 @@ def _next_path(stack: list[_Frame]) -> list[str | int]:
     return [*top.path, top.key] if top.key is not None else top.path
 
 
-def _take_key(frame: _Frame, event: yaml.NodeEvent, source: str, line: int) -> None:
-    if not isinstance(event, yaml.ScalarEvent):
+def _take_key(stack: list[_Frame], event: yaml.NodeEvent, source: str, max_items: int) -> None:
+    frame = stack[-1]
+    line = _line(event)
+    if type(event) is not yaml.ScalarEvent:
         refuse(source, frame.path, "mapping keys must be plain strings, not collections", line)
     assert isinstance(event, yaml.ScalarEvent)
-    key = _scalar(event, source, frame.path)
+    key = _scalar(event, source, stack)
     if not event.style and event.value == "<<":
         refuse(source, frame.path, "YAML merge keys (<<) are not allowed", line)
     if not isinstance(key, str):
         refuse(source, frame.path,
               f"mapping key {event.value!r} is not a string (quote it: \"{event.value}\")", line)
     assert isinstance(key, str)
-    assert isinstance(frame.container, dict)
-    if len(frame.keys_line) >= MAX_ITEMS:
-        raise _TooLong(frame.path)
+    if len(frame.keys_line) >= max_items:
+        raise _TooLong(frame.path, 0)
     if key in frame.keys_line:
         first = frame.keys_line[key]
         refuse(source, [*frame.path, key],
@@ -214,22 +238,21 @@ def _take_key(frame: _Frame, event: yaml.NodeEvent, source: str, line: int) -> N
     frame.key = key
 
 
-def _store(stack: list[_Frame], value: JSON) -> None:
-    if not stack:
-        return
-    top = stack[-1]
-    if isinstance(top.container, list):
-        if len(top.container) >= MAX_ITEMS:
-            raise _TooLong(top.path)
-        top.container.append(value)
+def _store(top: _Frame, value: JSON, max_items: int) -> None:
+    container = top.container
+    if type(container) is list:
+        if len(container) >= max_items:
+            raise _TooLong(top.path, 0)
+        container.append(value)
     else:
         assert top.key is not None
-        top.container[top.key] = value
+        assert isinstance(container, dict)
+        container[top.key] = value
         top.key = None
 
 
 class _TooLong(Exception):
-    pass
+    """(path, 0) for a list or mapping over max_items, (path, MAX_NODES) for the document."""
 
 
 def line_map(text: str) -> dict[str, int]:
