@@ -27,8 +27,10 @@ from capf.engine.evaluator import evaluate
 from capf.engine.ruleset import RuleSet
 from capf.model.errors import CapfError, UsageError
 from capf.model.rule import ELEMENTS
+from capf.portfolio.collection import OUTPUT_NAMES as PORTFOLIO_FILES
 from capf.read.folder import input_folders, leaves_folder, plan_files
 from capf.read.plan import load_plan, staged
+from capf.render.crosslinks import dormant_link, pair_pages
 from capf.render.summary import COUNTED, Row, summary_csv, summary_workbook
 from capf.text.formatting import csv_delimiter, day, percent
 from capf.text.labels import label, words
@@ -88,7 +90,7 @@ def run_batch(inputs: Sequence[str], outdir: Path, ruleset: RuleSet, *, as_of: d
     paths = plan_files(inputs, skip=lambda name: name.endswith(".verdict.json"))
     folders = input_folders(inputs)
     _refuse_output_among_inputs(outdir, inputs, paths)
-    with _locked(outdir), _fresh(outdir) as fresh:
+    with locked(outdir), _fresh(outdir) as fresh:
         rows: list[Row] = []
         task = partial(_one, fresh=fresh, outdir=outdir, folders=folders, ruleset=ruleset,
                        as_of=as_of, lang=lang, stage=stage)
@@ -103,6 +105,10 @@ def run_batch(inputs: Sequence[str], outdir: Path, ruleset: RuleSet, *, as_of: d
                            ("summary.xlsx", summary_workbook(rows, lang)),
                            ("overview.html", overview_html(rows, ruleset, as_of, lang))):
             write_atomic(fresh / file, text, shown=outdir / file)
+        for file in PORTFOLIO_FILES:  # `capf portfolio` wrote into OUT: keep its files
+            if (outdir / file).is_file():
+                shutil.copy2(outdir / file, fresh / file)
+        pair_pages(fresh, lambda path, text: write_atomic(path, text, shown=outdir / path.name))
     return rows
 
 
@@ -191,7 +197,8 @@ OUTPUT_NAMES = ("summary.csv", "summary.xlsx", "overview.html")
 
 
 def _is_output(name: str) -> bool:
-    return name in OUTPUT_NAMES or name.endswith((".verdict.json", ".report.html"))
+    return name in OUTPUT_NAMES or name in PORTFOLIO_FILES or \
+        name.endswith((".verdict.json", ".report.html"))
 
 
 def _refuse_output_among_inputs(outdir: Path, inputs: Sequence[str], paths: Sequence[Path]) -> None:
@@ -244,8 +251,8 @@ def _umask() -> int:
 
 
 @contextmanager
-def _locked(outdir: Path) -> Iterator[None]:
-    """One batch at a time per OUT: a second one is refused, not interleaved."""
+def locked(outdir: Path) -> Iterator[None]:
+    """One batch (or portfolio) at a time per OUT: a second one is refused, not interleaved."""
     outdir.parent.mkdir(parents=True, exist_ok=True)
     lock = outdir.parent / f".{outdir.name}.lock"
     handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
@@ -253,8 +260,8 @@ def _locked(outdir: Path) -> Iterator[None]:
         try:
             _lock(handle)
         except OSError:
-            raise UsageError(f"{outdir}: another capf batch is writing this folder; wait for it "
-                             "to finish") from None
+            raise UsageError(f"{outdir}: another capf batch or portfolio is writing this folder; "
+                             "wait for it to finish") from None
         yield
     finally:
         os.close(handle)
@@ -281,4 +288,5 @@ def overview_html(rows: Sequence[Row], ruleset: RuleSet, as_of: date, lang: str)
         href=lambda row, kind: quote(f"{row.stem}.{kind}"), as_of=day(as_of, lang),
         score=lambda value: "–" if value is None else percent(value, lang),
         profile=f"{ruleset.id} {ruleset.version}", title=ruleset.title.get(lang),
-        statuses=statuses, words=words(lang))
+        statuses=statuses, words=words(lang),
+        portfolio_link=dormant_link("portfolio.html", label("overview_portfolio", lang)))

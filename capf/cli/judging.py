@@ -123,10 +123,14 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_portfolio(args: argparse.Namespace) -> int:
-    from capf.batch import write_atomic
+    from capf.batch import locked, write_atomic
+    from capf.render.crosslinks import pair_pages
     from capf.render.portfolio_files import portfolio_command
 
-    return portfolio_command(args, write=write_atomic)
+    with locked(args.output):  # batch's lock: the two may share a folder, never at once
+        code = portfolio_command(args, write=write_atomic)
+        pair_pages(args.output, write_atomic)
+    return code
 
 
 def cmd_diff(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from capf.portfolio.model import Portfolio
 from capf.portfolio.treatment import NATIONAL, treatment
+from capf.render.crosslinks import dormant_link
 from capf.render.page import check_format, environment
 from capf.render.portfolio_chart import portfolio_chart
 from capf.text.formatting import day, number, percent, signed
@@ -48,4 +49,5 @@ def portfolio_html(portfolio: Portfolio, lang: str = "da") -> str:
         realised_rule=treatment("no_status_report").text.da if lang == "da"
         else treatment("no_status_report").text.en,
         chart=portfolio_chart(portfolio, words, lang),
-        as_of=day(date.fromisoformat(portfolio.as_of), lang), footer=None)
+        as_of=day(date.fromisoformat(portfolio.as_of), lang), footer=None,
+        overview_link=dormant_link("overview.html", words["overview"]))

@@ -217,6 +217,8 @@ LABELS: dict[str, dict[str, str]] = {
     "overview_not_loaded": {"en": "could not be read", "da": "kunne ikke læses"},
     "overview_profile": {"en": "Profile", "da": "Profil"},
     "overview_plans": {"en": "plans", "da": "planer"},
+    "overview_portfolio": {"en": "The plans added up against the national target (portfolio)",
+                           "da": "Planerne lagt sammen mod det nationale mål (portefølje)"},
     "overview_note": {
         "en": "capf's own pre-screening; approval is a yes/no decision by C40 and CONCITO.",
         "da": "capfs egen forhåndsscreening; godkendelse er en ja/nej-afgørelse, som C40 og "

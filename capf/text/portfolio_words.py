@@ -15,6 +15,8 @@ WORDS: dict[str, tuple[str, str]] = {  # key: (da, en)
     "included": ("lagt sammen", "added up"),
     "left_out": ("udeladt", "left out"),
     "errors": ("fejlrækker", "error rows"),
+    "overview": ("Hver plans vurdering (oversigten fra capf batch)",
+                 "Each plan's verdict (the overview from capf batch)"),
     "headline": ("Hovedtal", "Headline figures"),
     "year": ("År", "Year"),
     "target_reduction": ("Målenes samlede reduktion ift. 1990", "Targets' combined cut vs 1990"),
