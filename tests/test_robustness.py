@@ -305,9 +305,9 @@ def test_a_plan_list_longer_than_the_schema_allows_is_refused_while_parsing(
     """The plan reader bounds lists at the schema's largest maxItems (5,000), with the line;
     the generic reader keeps its own bound (status and verdict files are not plans)."""
     from capf.read.document import parse_text, read_file
-    from capf.read.plan import longest_list
+    from capf.read.schema import longest_list
 
-    assert longest_list() == 5000
+    assert longest_list("plan") == longest_list("status") == 5000
     text = HEAD + "".join(f"- {{id: A{i}, title: t}}\n" for i in range(5001))
     path = tmp_path / "plan.yaml"
     path.write_text(text, encoding="utf-8")
@@ -337,6 +337,47 @@ def test_a_document_of_more_values_than_the_limit_is_refused_with_the_place(
     small = {"a": data["a"]}
     text = json.dumps(small) if syntax == "json" else yaml.safe_dump(small)
     assert document.parse_text(text, "x", json_syntax=syntax == "json").data == small
+
+
+@pytest.mark.parametrize("name", ["plan", "status"])
+def test_the_parse_time_list_bound_refuses_nothing_the_schema_accepts(name: str) -> None:
+    """Every array of the schema has a maxItems and no object takes arbitrary keys, so
+    bounding every list and mapping at the largest maxItems cannot refuse a valid document."""
+    from capf.read.schema import load_schema
+
+    stack: list[Any] = [load_schema(name)]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if node.get("type") == "array" or "items" in node or "prefixItems" in node:
+                assert "maxItems" in node, node
+            if node.get("type") == "object" or "properties" in node:
+                assert node.get("additionalProperties") is False or "maxProperties" in node, node
+                assert "patternProperties" not in node, node
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
+def test_a_status_report_list_longer_than_its_schema_allows_is_refused_while_parsing(
+        tmp_path: Path) -> None:
+    report = tmp_path / "status.yaml"
+    report.write_text("follows: {plan_sha256: '" + "0" * 64 + "'}\nreporting_year: 2024\n"
+                      "actions:\n" + "".join(f"- {{id: A{i}, status: s}}\n" for i in range(5001)),
+                      encoding="utf-8")
+    one_line_refusal(capf("monitor", VEJLE, report), "status.yaml:5004: more than 5,000 items",
+                     "(at /actions)")
+
+
+def test_portfolio_prints_file_names_without_their_control_characters(tmp_path: Path) -> None:
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "vejle.yaml").write_bytes(VEJLE.read_bytes())
+    (plans / "evil\x1b]0;pwned\x07\nline.yaml").write_text("x: [\n", encoding="utf-8")
+    done = capf("portfolio", plans, "-o", tmp_path / "out", "--as-of", AS_OF)
+    line = one_line_refusal(done, "error rows")
+    assert "\x1b" not in line and "\x07" not in line and "evil\\x1b]0;pwned\\x07\\nline" in line
+    assert "\x1b" not in done.stdout and len(done.stdout.splitlines()) == 1
 
 
 def test_schema_problems_are_collected_up_to_a_bound() -> None:

@@ -12,7 +12,8 @@ from typing import BinaryIO, TextIO
 
 from capf.model.errors import CapfError, InvalidDocument
 from capf.read.document import MAX_BYTES, Document, parse_text, read_file
-from capf.read.plan import Plan, load_plan, longest_list, plan_from_document
+from capf.read.plan import Plan, load_plan, plan_from_document
+from capf.read.schema import longest_list
 from capf.read.yamlstream import MAX_ITEMS
 
 STDIN = "-"
@@ -40,7 +41,7 @@ def document_at(path: str) -> Document:
 def plan_at(path: str) -> Plan:
     """The plan in the file at `path`, or with `-` the one piped to stdin."""
     if path == STDIN:  # parsed with the plan's own list bound, as load_plan does
-        return plan_from_document(read_pipe(sys.stdin.buffer, longest_list()))
+        return plan_from_document(read_pipe(sys.stdin.buffer, longest_list("plan")))
     return load_plan(Path(path))
 
 

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from capf.model.errors import InvalidPlan, Problem, UsageError
 from capf.model.pointer import pointer, shown
 from capf.read.document import Document, from_mapping, parse_text
-from capf.read.schema import load_schema, more_problems, problems
+from capf.read.schema import load_schema, longest_list, more_problems, problems
 from capf.read.workbook_file import read_document
 
 
@@ -93,14 +91,8 @@ def plan_from_document(document: Document) -> Plan:
                 sha256=hashlib.sha256(canonical_json(data)).hexdigest())
 
 
-@cache
-def longest_list() -> int:
-    """The plan schema's largest maxItems: no list of a plan may be longer."""
-    return max(int(n) for n in re.findall(r'"maxItems": (\d+)', json.dumps(load_schema("plan"))))
-
-
 def _refuse_too_long(data: Any, source: str) -> None:
-    limit = longest_list()
+    limit = longest_list("plan")
     stack: list[tuple[Any, tuple[Any, ...]]] = [(data, ())]
     while stack:
         node, path = stack.pop()
@@ -138,6 +130,6 @@ def _document(plan: str | Path | Mapping[str, Any], source: str | None) -> Docum
         return from_mapping(plan, source or "<mapping>")
     if isinstance(plan, str) and ("\n" in plan or plan.lstrip().startswith("{")):
         return parse_text(plan, source or "<string>", json_syntax=plan.lstrip().startswith("{"),
-                          max_items=longest_list())
-    document = read_document(Path(plan), "plan", max_items=longest_list())
+                          max_items=longest_list("plan"))
+    document = read_document(Path(plan), "plan", max_items=longest_list("plan"))
     return replace(document, source=source) if source else document

@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
 from collections.abc import Callable
 from functools import cache
 from itertools import islice
@@ -150,6 +151,16 @@ def problems(name: str, data: Any) -> list[Problem]:
         return []
     errors.sort(key=_relevance)
     return [_problem(error) for error in errors]
+
+
+@cache
+def longest_list(name: str) -> int:
+    """Schema `name`'s largest maxItems: no list of such a document may be longer.
+
+    Every array of the plan and status schemas has a maxItems and no object takes arbitrary
+    keys, so the bound refuses nothing the schema would accept (a test checks both).
+    """
+    return max(int(n) for n in re.findall(r'"maxItems": (\d+)', json.dumps(load_schema(name))))
 
 
 def more_problems(found: int) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 from capf.model.errors import CapfError, Problem
 from capf.read.document import Document, from_mapping, parse_text
 from capf.read.plan import Plan, canonical_json
-from capf.read.schema import more_problems, problems
+from capf.read.schema import longest_list, more_problems, problems
 from capf.read.workbook_file import read_document
 
 
@@ -53,9 +53,10 @@ def load_status(report: str | Path | Mapping[str, Any], *, source: str | None = 
         document = from_mapping(report, source or "<mapping>")
     elif isinstance(report, str) and ("\n" in report or report.lstrip().startswith("{")):
         document = parse_text(report, source or "<string>",
-                              json_syntax=report.lstrip().startswith("{"))
-    else:
-        document = read_document(Path(report), "status")
+                              json_syntax=report.lstrip().startswith("{"),
+                              max_items=longest_list("status"))
+    else:  # parsed with the schema's own list bound: a 16 MB list is refused at item 5,001
+        document = read_document(Path(report), "status", max_items=longest_list("status"))
         document = replace(document, source=source) if source else document
     return status_from_document(document)
 

@@ -20,6 +20,7 @@ from capf.portfolio.realised import status_folders
 from capf.read.folder import input_folders
 from capf.render.portfolio_page import portfolio_html
 from capf.render.portfolio_table import portfolio_csv, portfolio_xlsx
+from capf.text.terminal import shown_name
 
 Write = Callable[[Path, str | bytes], None]
 EXIT_OK, EXIT_ERROR_ROWS = 0, 2  # as capf.cli: 2 = bad input (here: a plan is an error row)
@@ -51,12 +52,15 @@ def write_portfolio(inputs: Sequence[str], outdir: Path, *, as_of: date, group_b
     outdir.mkdir(parents=True, exist_ok=True)
     for name, text in texts.items():
         write(outdir / name, text)
-    print(f"wrote {', '.join(texts)} to {outdir}: {len(portfolio.municipalities)} plan(s) added "
-          f"up, {len(portfolio.left_out)} left out, {len(portfolio.errors)} error row(s)"
-          + (f", {portfolio.status_reports} status report(s)" if portfolio.status_reports else ""))
+    # file names may hold escape sequences and newlines: one line, every control made visible
+    print(shown_name(f"wrote {', '.join(texts)} to {outdir}: {len(portfolio.municipalities)} plan(s) "
+                     f"added up, {len(portfolio.left_out)} left out, {len(portfolio.errors)} error "
+                     "row(s)" + (f", {portfolio.status_reports} status report(s)"
+                                 if portfolio.status_reports else "")))
     if portfolio.errors:
-        print(f"capf: error: {len(portfolio.errors)} file(s) are error rows (listed in "
-              f"portfolio.html): {', '.join(e.file for e in portfolio.errors)}", file=sys.stderr)
+        print(shown_name(f"capf: error: {len(portfolio.errors)} file(s) are error rows (listed in "
+                         f"portfolio.html): {', '.join(e.file for e in portfolio.errors)}"),
+              file=sys.stderr)
     return portfolio
 
 
