@@ -339,6 +339,31 @@ def test_a_document_of_more_values_than_the_limit_is_refused_with_the_place(
     assert document.parse_text(text, "x", json_syntax=syntax == "json").data == small
 
 
+def test_documents_on_stdout_carry_no_raw_control_characters(tmp_path: Path) -> None:
+    """`capf rules` and `capf check --format json` print rule and plan text: ESC, BEL and bidi
+    controls are escaped (JSON with \\uXXXX, so it still reads back as the same text)."""
+    from test_rule_security import profile, rule_text
+
+    hostile = "T\x1b]0;pwned\x07 \u202e"  # (a raw C1 control is no YAML; the plan gets one)
+    rules = {"NEU-5-t": rule_text("NEU-5-t", {"pattern": {"regex": "x"}},
+                                  title={"en": hostile, "da": hostile})}
+    path = profile(tmp_path / "p", rules)
+    unsafe = ("\x1b", "\x07", "\u202e", "\x9b")
+    markdown = capf("rules", "--profile", path, "--format", "md")
+    assert markdown.returncode == 0 and "NEU-5-t" in markdown.stdout
+    assert not any(c in markdown.stdout for c in unsafe) and "\\x1b]0;pwned" in markdown.stdout
+    listed = capf("rules", "--profile", path, "--format", "json")
+    assert not any(c in listed.stdout for c in unsafe)
+    assert json.loads(listed.stdout)[0]["title"] == hostile
+    data = vejle()
+    data["municipality"]["name"] = hostile = hostile + "\x9b"
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    done = capf("check", plan, "--format", "json", "--as-of", AS_OF)
+    assert not any(c in done.stdout for c in unsafe)
+    assert json.loads(done.stdout)["plan"]["name"] == hostile
+
+
 @pytest.mark.parametrize("name", ["plan", "status"])
 def test_the_parse_time_list_bound_refuses_nothing_the_schema_accepts(name: str) -> None:
     """Every array of the schema has a maxItems and no object takes arbitrary keys, so

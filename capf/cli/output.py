@@ -8,14 +8,14 @@ from pathlib import Path
 
 from capf.cli.exit_codes import EXIT_OK
 from capf.text.language import DEFAULT_LANG, label
-from capf.text.terminal import shown_name
+from capf.text.terminal import shown_name, terminal_document
 
 
 def emit(args: argparse.Namespace, text: str) -> None:
     """A document to `-o FILE` (atomically, UTF-8) or to stdout, which `main` made UTF-8."""
     text = text if text.endswith("\n") else text + "\n"
-    if args.output is None:
-        sys.stdout.write(text)
+    if args.output is None:  # plan and rule text may hold ESC or bidi controls
+        sys.stdout.write(terminal_document(text))
     else:
         written(args.output, text, getattr(args, "lang", DEFAULT_LANG))
 

@@ -39,6 +39,18 @@ def printable(text: str, *, one_line: bool = False) -> str:
     return (_UNSAFE_LINE if one_line else _UNSAFE).sub(_escaped, text)
 
 
+def terminal_document(text: str) -> str:
+    """A whole document bound for stdout, made safe for a terminal without changing its meaning.
+
+    JSON (SARIF too) keeps its syntax: each unsafe character becomes a `\\uXXXX` escape, which
+    JSON reads back as the same string (its own encoder escapes C0 only, not C1 or bidi
+    controls). Any other text (Markdown, plain text, XML) gets `printable`.
+    """
+    if text.lstrip().startswith(("{", "[")):
+        return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return printable(text)
+
+
 def shown_name(name: str | PurePath) -> str:
     """A file name (or message naming one) fit for one line of a terminal, CSV or HTML page."""
     return printable(str(name), one_line=True)
