@@ -3,7 +3,7 @@
     python bench/big_inputs.py           # about a minute
     python bench/big_inputs.py --repeats 1
 
-The inputs are the ones of tests/test_robustness.py (generated, never committed): a 16 MB
+The inputs are the ones of tests/test_size_limits.py (generated, never committed): a 16 MB
 JSON and a 15 MB YAML plan of 582,000 actions, and a 15 MB YAML plan of 5,000 actions of
 1,500 numbers each (every list within the limit, 7.5 million values). Each is refused; the
 test checks that, in one line, under 300 MB. Here each `capf validate` runs in a fresh
@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from test_robustness import big_plan  # noqa: E402
+from test_size_limits import big_plan  # noqa: E402
 
 PEAK = ("\nstatus = open('/proc/self/status', encoding='ascii').read()\n"
         "print(seconds, re.search(r'VmHWM:\\s+([0-9]+)', status).group(1))\n")
