@@ -406,6 +406,9 @@ def test_manko_areas_and_ticks() -> None:
     assert chart.manko_areas(pathway, [(2030.0, 200.0), (2050.0, 100.0)]) == []
     assert chart.manko_areas([], target) == []
     assert chart.nice_ticks(0, 250000) == [0, 50000, 100000, 150000, 200000, 250000]
+    for hi in (1e-9, 5e-7, 0.3):  # a tiny range keeps distinct ticks (rounding once made them all 0)
+        ticks = chart.nice_ticks(0, hi)
+        assert len(set(ticks)) == len(ticks) >= 2 and ticks[-1] >= hi
     assert chart.interpolate(pathway, 2040) == 70.0
     assert chart.interpolate(pathway, 2060) is None
 

@@ -112,13 +112,14 @@ def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
     first = math.floor(lo / step) * step
+    digits = max(6, 3 - math.floor(math.log10(step)))  # rounds float noise away, never the step itself
     ticks: list[float] = []
     value = first
     while value < hi + step * 0.999 or len(ticks) < 2:  # two ticks at least: all-zero pathways
-        ticks.append(round(value, 6))
+        ticks.append(round(value, digits))
         value += step
     if len(ticks) < 2:  # all values equal (e.g. all zero): still an axis with a height
-        ticks.append(round(first + step, 6))
+        ticks.append(round(first + step, digits))
     return ticks
 
 
