@@ -66,10 +66,10 @@ def checked(raw: bytes, source: str) -> Contents:
             xml = archive.read(member)
         except (KeyError, zipfile.BadZipFile, OSError, EOFError) as exc:
             raise _refuse(source, f"sheet {sheet!r} cannot be read ({exc})") from None
-        last = max((int(r) for r in _ROW.findall(xml)), default=0)
-        if last > MAX_ROWS:
-            raise _refuse(source, f"sheet {sheet!r} has a row {last:,}; the limit is "
-                                  f"{MAX_ROWS:,} rows")
+        for row in _ROW.finditer(xml):  # stops at the first row past the limit
+            if int(row.group(1)) > MAX_ROWS:
+                raise _refuse(source, f"sheet {sheet!r} has a row {int(row.group(1)):,}; the "
+                                      f"limit is {MAX_ROWS:,} rows")
         merged = _MERGE.search(xml)
         if merged:
             raise _refuse(source, f"sheet {sheet!r} has merged cells at "
