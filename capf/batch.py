@@ -32,6 +32,8 @@ from capf.read.folder import input_folders, leaves_folder, plan_files
 from capf.read.plan import load_plan, staged
 from capf.render.crosslinks import dormant_link, pair_pages
 from capf.render.summary import COUNTED, Row, summary_csv, summary_workbook
+from capf.text.causes import os_reason
+from capf.text.errors import said
 from capf.text.formatting import csv_delimiter, day, percent
 from capf.text.labels import label, words
 from capf.text.terminal import printable, shown_name
@@ -58,7 +60,7 @@ def write_atomic(path: Path, text: str | bytes, *, shown: Path | None = None) ->
     try:
         _write(path, text)
     except OSError as exc:
-        raise CapfError(f"{shown_name(shown or path)}: cannot write: {exc.strerror or exc}",
+        raise CapfError(said("cannot_write", path=shown_name(shown or path), reason=os_reason(exc)),
                         source=str(shown or path)) from None
 
 
@@ -99,7 +101,7 @@ def run_batch(inputs: Sequence[str], outdir: Path, ruleset: RuleSet, *, as_of: d
                                                       strict=True), start=1):
             rows.append(row)
             if progress is not None:
-                print(printable(f"[{number}/{len(paths)}] {path.name}: {row.status or 'error'}",
+                print(printable(f"[{number}/{len(paths)}] {path.name}: {label(row.status or 'error', lang)}",
                                 one_line=True), file=progress)
         for file, text in (("summary.csv", summary_csv(rows, delimiter or csv_delimiter(lang), lang)),
                            ("summary.xlsx", summary_workbook(rows, lang)),
@@ -156,17 +158,17 @@ def _one(path: Path, stem: str, *, fresh: Path, outdir: Path, folders: frozenset
     name = shown_name(path)
     try:
         if leaves_folder(path, folders):
-            raise UsageError(f"{name}: a link to a file outside the folder; not read")
+            raise UsageError(said("link_outside", name=name))
         plan = staged(load_plan(path), stage)
         verdict = evaluate(plan, ruleset, as_of=as_of)
         texts = {f"{stem}.verdict.json": verdict.model_dump_json(indent=2) + "\n",
                  f"{stem}.report.html": render_report(verdict, "html", lang, plan=plan,
                                                       ruleset=ruleset)}
     except CapfError as exc:
-        return Row(file=name, stem=stem, error=shown_name(str(exc)))
+        return Row(file=name, stem=stem, error=shown_name(exc.text(lang)))
     except (ArithmeticError, LookupError, TypeError, ValueError, RecursionError) as exc:
-        return Row(file=name, stem=stem, error=f"{name}: internal error while judging or "
-                   f"rendering ({type(exc).__name__}: {str(exc)[:200]}); please report this")
+        return Row(file=name, stem=stem, error=said("internal_row", name=name, kind=type(exc).__name__,
+                                                    message=str(exc)[:200]).get(lang))
     for file, text in texts.items():
         write_atomic(fresh / file, text, shown=outdir / file)
     tally: Counter[str] = Counter(r.outcome for r in verdict.results)
@@ -190,7 +192,7 @@ def refuse_overwriting(args: dict[str, Any]) -> None:
             continue
         if Path(item).resolve() == Path(output).resolve() or (
                 Path(output).exists() and os.path.samefile(item, output)):
-            raise UsageError(f"{output}: the output is an input ({item}); write it elsewhere")
+            raise UsageError(said("output_is_input", output=str(output), item=str(item)))
 
 
 OUTPUT_NAMES = ("summary.csv", "summary.xlsx", "overview.html")
@@ -207,13 +209,11 @@ def _refuse_output_among_inputs(outdir: Path, inputs: Sequence[str], paths: Sequ
         resolved = item.resolve()
         if resolved == target or target.is_relative_to(resolved) or \
                 (item.is_dir() and resolved.is_relative_to(target)):
-            raise UsageError(f"{outdir}: the output folder is (or holds) an input: "
-                             f"{shown_name(item)}; choose another folder")
+            raise UsageError(said("folder_holds_input", folder=str(outdir), item=shown_name(item)))
     if outdir.is_dir():
         foreign = sorted(p.name for p in outdir.iterdir() if not _is_output(p.name))
         if foreign:
-            raise UsageError(f"{outdir}: holds files that capf batch did not write "
-                             f"({shown_name(foreign[0])} …); give a new or empty folder")
+            raise UsageError(said("folder_foreign", folder=str(outdir), item=shown_name(foreign[0])))
 
 
 @contextmanager
@@ -236,8 +236,8 @@ def _fresh(outdir: Path) -> Iterator[Path]:
                 os.replace(outdir, old / "out")
             os.replace(fresh, outdir)
         except OSError as exc:
-            raise CapfError(f"{shown_name(outdir)}: cannot put the output in place: "
-                            f"{exc.strerror or exc}", source=str(outdir)) from None
+            raise CapfError(said("cannot_place", path=shown_name(outdir), reason=os_reason(exc)),
+                            source=str(outdir)) from None
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
     finally:
@@ -260,8 +260,7 @@ def locked(outdir: Path) -> Iterator[None]:
         try:
             _lock(handle)
         except OSError:
-            raise UsageError(f"{outdir}: another capf batch or portfolio is writing this folder; "
-                             "wait for it to finish") from None
+            raise UsageError(said("folder_busy", folder=str(outdir))) from None
         yield
     finally:
         os.close(handle)

@@ -198,7 +198,7 @@ def test_a_plan_from_stdin(tmp_path: Path) -> None:
     assert json.loads(piped.stdout)["status"] == json.loads(named.stdout)["status"]
     assert json.loads(piped.stdout)["plan"]["source"] == "<stdin>"
     bad = capf("check", "-", cwd=tmp_path, stdin=b"\xff\xfe")
-    assert bad.returncode == 2 and bad.stderr.startswith("capf: error: <stdin>: not UTF-8")
+    assert bad.returncode == 2 and bad.stderr.startswith("capf: fejl: <stdin>: ikke UTF-8")
 
 
 def test_every_json_output_validates_against_a_schema_capf_ships(tmp_path: Path) -> None:

@@ -42,7 +42,8 @@ class Run:
 
 def capf(*args: str | Path, cwd: Path = ROOT) -> Run:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]), "PYTHONIOENCODING": "utf-8"}
+        [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]), "PYTHONIOENCODING": "utf-8",
+           "CAPF_LANG": "en"}  # the mentions below are the English wording
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "capf", *map(str, args)], cwd=cwd, env=env,
                           capture_output=True, timeout=60, check=False)

@@ -130,7 +130,7 @@ def test_validate_command_in_a_subprocess_has_no_traceback(tmp_path: Path) -> No
     done = subprocess.run([sys.executable, "-m", "capf", "validate", str(path)], cwd=tmp_path,
                           capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 2
-    assert done.stderr.strip().startswith(f"capf: error: {path}:2 at /actions/0/id")
+    assert done.stderr.strip().startswith(f"capf: fejl: {path}:2 ved /actions/0/id")
     assert "Traceback" not in done.stderr
 
 

@@ -15,6 +15,7 @@ from capf.model.errors import UsageError
 from capf.read.document import parse_text
 from capf.read.pipe import plan_at, validate_each
 from capf.render import formats as out
+from capf.text.errors import said
 from capf.text.language import label
 from capf.text.terminal import shown_name
 
@@ -23,7 +24,7 @@ def cmd_init(args: argparse.Namespace) -> int:  # with -o, plan.schema.json besi
     text = status_template(plan_at(args.status), args.lang) if args.status else \
         example_plan() if args.example else plan_template(args.lang)
     if args.output is not None and args.output.exists() and not args.force:
-        raise UsageError(f"{args.output}: file exists; use --force to overwrite it")
+        raise UsageError(said("file_exists", path=str(args.output)))
     if args.output is not None and args.output.suffix.lower() == ".xlsx":
         from capf.render.plan_workbook import document_workbook
 
@@ -38,7 +39,8 @@ def cmd_init(args: argparse.Namespace) -> int:  # with -o, plan.schema.json besi
 
 
 def cmd_validate(args: argparse.Namespace) -> int:  # a bad file does not hide the ones after it
-    bad = validate_each(args.plans, sys.stdout, sys.stderr, shown_name, label("valid", args.lang))
+    bad = validate_each(args.plans, sys.stdout, sys.stderr, shown_name, label("valid", args.lang),
+                        args.lang)
     return EXIT_BAD_INPUT if bad else EXIT_OK
 
 

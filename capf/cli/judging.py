@@ -20,6 +20,7 @@ from capf.model.verdict import FAILING, Verdict
 from capf.read.pipe import document_at, plan_at
 from capf.read.plan import Plan, staged
 from capf.render import formats as out
+from capf.text.errors import error_line, said
 from capf.text.language import label
 from capf.text.terminal import printable, shown_name
 
@@ -49,7 +50,8 @@ def cmd_check(args: argparse.Namespace) -> int:  # a broken plan is an error res
                                  seconds=judged.seconds, several=len(args.plans) > 1)
     if text is not None:
         emit(args, text)
-    print(*(shown_name(f"capf: error: {p}") + "\n" for p in judged.broken), sep="", end="", file=sys.stderr)
+    print(*(shown_name(error_line(p, args.lang)) + "\n" for p in judged.broken), sep="", end="",
+          file=sys.stderr)
     worst = any(v.status in FAILING for v in judged.verdicts)
     return EXIT_BAD_INPUT if judged.broken else EXIT_NON_COMPLIANT if worst else EXIT_OK
 
@@ -116,8 +118,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     print(label("wrote_batch", args.lang).format(n=len(rows), path=args.output))
     broken = [row.file for row in rows if row.error]
     if broken:
-        print(f"capf: error: {len(broken)} of {len(rows)} plan(s) could not be loaded (see "
-              f"summary.csv): {', '.join(broken)}", file=sys.stderr)  # names: shown_name'd
+        print(error_line(said("batch_broken", count=len(broken), total=len(rows), files=broken)
+                         .get(args.lang), args.lang), file=sys.stderr)  # names: shown_name'd
         return EXIT_BAD_INPUT
     return EXIT_NON_COMPLIANT if any(r.status in FAILING for r in rows) else EXIT_OK
 

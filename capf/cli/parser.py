@@ -14,6 +14,7 @@ from capf.model.errors import UsageError
 from capf.read.plan import STAGES
 from capf.read.schema import SCHEMA_NAMES
 from capf.render import formats as out
+from capf.text.causes import usage_problem
 from capf.text.language import LANG_VARIABLE, LANGS
 from capf.text.links import doc_url
 
@@ -22,7 +23,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that raises instead of exiting, so usage errors take the common path."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{self.prog}: {message}")
+        raise UsageError(usage_problem(self.prog, message))
 
 
 def _as_of(text: str) -> date:

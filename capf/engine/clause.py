@@ -103,7 +103,7 @@ def _compile(raw: Any, field: str, *, in_item: bool = False) -> Clause:
         parsed = spec.options.model_validate(options if options is not None else {})
     except ValidationError as exc:
         place, message = first_problem(exc)
-        raise CompileError(f"{where}.{place}" if place else where, message) from None
+        raise CompileError(f"{where}.{place}" if place else where, message.en) from None
     return Leaf(select, missing, spec.outputs, spec, parsed)
 
 

@@ -27,6 +27,7 @@ from capf.model.rule import Text
 from capf.model.verdict import MonitoringStatus, ReportRef, Verdict
 from capf.read.plan import Plan, load_plan
 from capf.read.status import InvalidStatus, StatusReport, follows_plan, load_status
+from capf.text.errors import said
 
 DEFAULT_FOLLOW_UP_PROFILE = "monitoring"
 FOLLOW_UP_NOTE = Text(
@@ -59,7 +60,7 @@ def evaluate_follow_up(plan: Plan, reports: Sequence[StatusReport],
     Refuses (InvalidStatus, a CapfError) a report that follows another plan, or none at all.
     """
     if not reports:
-        raise InvalidStatus(f"{plan.source}: no status report given", source=plan.source)
+        raise InvalidStatus(said("no_status", source=plan.source), source=plan.source)
     ordered = follows_plan(plan, list(reports))
     ruleset = ruleset or load_ruleset(DEFAULT_FOLLOW_UP_PROFILE)
     as_of = as_of or date.today()

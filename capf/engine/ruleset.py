@@ -21,6 +21,7 @@ from capf.model.errors import CapfError, InvalidRules, first_problem
 from capf.model.rule import ELEMENTS, Criterion, Frozen, ParamValue, Rule, Text
 from capf.read.document import read_file
 from capf.read.resources import data_dir
+from capf.text.errors import said
 from capf.text.message import fields_of, fill
 
 DEFAULT_PROFILE = "dk2020"
@@ -103,8 +104,7 @@ def _profile_path(profile: str | Path) -> Path:
     path = Path(profile)
     if not path.is_file():
         known = ", ".join(KNOWN_PROFILES)
-        raise InvalidRules(f"{profile}: no such profile (built-in profiles: {known}; or give "
-                           "the path of a profile file)", source=str(profile))
+        raise InvalidRules(said("no_profile", profile=str(profile), known=known), source=str(profile))
     return path
 
 
@@ -122,7 +122,7 @@ def _read(path: Path) -> Any:
     try:
         return read_file(path).data
     except CapfError as exc:
-        raise InvalidRules(str(exc), source=str(path)) from None
+        raise InvalidRules(exc.words, source=str(path)) from None
 
 
 @cache

@@ -22,6 +22,7 @@ from capf.model.verdict import Model, Verdict
 from capf.read.document import Document, read_file
 from capf.read.plan import Plan, plan_from_document
 from capf.read.status import InvalidStatus, StatusReport, status_from_document
+from capf.text.errors import said
 from capf.text.labels import label
 from capf.text.message import show
 
@@ -43,8 +44,8 @@ def read_side(document: Document, ruleset: Callable[[], RuleSet],
             return Verdict.model_validate_json(document.text or ""), None
         except ValidationError as exc:
             place, message = first_problem(exc)
-            raise CapfError(f"{document.source}: not a valid verdict at "
-                            f"/{place.replace('.', '/')}: {message}",
+            raise CapfError(said("bad_verdict", source=document.source,
+                                 place="/" + place.replace(".", "/"), problem=message),
                             source=document.source) from None
     plan = plan_from_document(document)
     return evaluate(plan, ruleset(), as_of=as_of), plan
@@ -92,11 +93,10 @@ def _latest(report: StatusReport) -> dict[str, Any] | None:
 def status_changes(old: StatusReport, new: StatusReport) -> StatusChanges:
     """The changes from `old` to `new`; both must follow the same plan, `old` the earlier year."""
     if old.plan_sha256 != new.plan_sha256:
-        raise InvalidStatus(f"{new.source}: at /follows/plan_sha256: follows another plan than "
-                            f"{old.source}; compare reports of one plan", source=new.source)
+        raise InvalidStatus(said("other_plan", source=new.source, other=old.source), source=new.source)
     if old.year >= new.year:
-        raise UsageError(f"{new.source}: reporting year {new.year} is not after {old.year} "
-                         f"({old.source}); give the earlier report first")
+        raise UsageError(said("year_order", source=new.source, new=str(new.year), old=str(old.year),
+                              other=old.source))
     before = {a["id"]: a.get("status") for a in old.data.get("actions", [])}
     after = {a["id"]: a.get("status") for a in new.data.get("actions", [])}
     actions = [Change(id=i, old=before.get(i), new=s) for i, s in after.items()
@@ -126,7 +126,6 @@ def read_status_pair(old: Path, new: Path) -> StatusChanges | None:
     if not any(kinds):
         return None
     if not all(kinds):
-        raise UsageError(f"{(old, new)[kinds.index(False)]}: not a status report; `capf diff` "
-                         "compares two plans, two verdicts or two status reports")
+        raise UsageError(said("not_status", source=str((old, new)[kinds.index(False)])))
     first, second = (status_from_document(d) for d in documents)
     return status_changes(first, second)

@@ -81,8 +81,9 @@ def build_portfolio(paths: Sequence[Path], *, as_of: date, group_by: GroupBy = "
         try:
             plan = read_one(path)
         except CapfError as exc:
-            line = " ".join(str(exc).split())
-            errors.append(LeftOut(file=str(path), case="not_loadable", reason=Text(da=line, en=line)))
+            errors.append(LeftOut(file=str(path), case="not_loadable",
+                                  reason=Text(da=" ".join(exc.text("da").split()),
+                                              en=" ".join(exc.text("en").split()))))
             continue
         if isinstance(plan, StatusReport):
             reports.append(plan)

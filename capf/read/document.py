@@ -20,6 +20,8 @@ import yaml
 
 from capf.model.errors import InvalidDocument, refuse
 from capf.read.yamlstream import JSON, MAX_DEPTH, MAX_ITEMS, MAX_NODES, line_map, parse_yaml
+from capf.text.causes import os_reason
+from capf.text.errors import said
 
 MAX_BYTES = 16 * 1024 * 1024
 
@@ -68,23 +70,22 @@ def read_file(path: Path, *, max_items: int = MAX_ITEMS) -> Document:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InvalidDocument(
-                f"{source}: file is {size:,} bytes; the limit is {MAX_BYTES:,}", source=source)
+            raise InvalidDocument(said("file_too_big", source=source, size=size, limit=MAX_BYTES),
+                                  source=source)
         with path.open("rb") as handle:  # stat says 0 for /dev/zero and pipes: cap the read
             raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise InvalidDocument(f"{source}: cannot read file: {exc.strerror or exc}",
+        raise InvalidDocument(said("cannot_read", source=source, reason=os_reason(exc)),
                               source=source) from None
     except ValueError:  # a NUL byte in the name
-        raise InvalidDocument(f"{source!r}: not a usable file name", source=source) from None
+        raise InvalidDocument(said("bad_file_name", source=repr(source)), source=source) from None
     if len(raw) > MAX_BYTES:
-        raise InvalidDocument(f"{source}: more than {MAX_BYTES:,} bytes (the limit; a device or "
-                              "an endless stream?)", source=source)
+        raise InvalidDocument(said("endless", source=source, limit=MAX_BYTES), source=source)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InvalidDocument(
-            f"{source}: not UTF-8 text (invalid byte at offset {exc.start})", source=source) from None
+        raise InvalidDocument(said("not_utf8", source=source, offset=str(exc.start)),
+                              source=source) from None
     return parse_text(text, source, json_syntax=path.suffix.lower() == ".json",
                       max_items=max_items)
 
@@ -97,8 +98,7 @@ def parse_text(text: str, source: str = "<string>", *, json_syntax: bool = False
     passes its bound (a plan: 5,000), which is what makes a 15 MB YAML list cheap to refuse.
     """
     if len(text) > MAX_BYTES:
-        raise InvalidDocument(f"{source}: document is longer than {MAX_BYTES:,} characters",
-                              source=source)
+        raise InvalidDocument(said("text_too_long", source=source, limit=MAX_BYTES), source=source)
     text = text.removeprefix("\ufeff")
     data = _parse_json(text, source, max_items) if json_syntax else \
         parse_yaml(text, source, max_items=max_items)
@@ -130,23 +130,23 @@ def _plain(value: Any, source: str, path: Path_, depth: int) -> JSON:
     if kind is int:
         if -_HUGE < value < _HUGE:
             return value
-        refuse(source, _unrolled(path), "an integer longer than 4,300 digits cannot be read")
+        refuse(source, _unrolled(path), said("huge_integer", digits=4300))
     if kind is bool or value is None:
         return value
     if kind is float:
         if not math.isfinite(value):
-            refuse(source, _unrolled(path), f"number {value} is not finite")
+            refuse(source, _unrolled(path), said("not_finite", value=str(value)))
         return value
     if isinstance(value, Mapping | list | tuple):
         if depth >= MAX_DEPTH:
-            refuse(source, _unrolled(path), f"nested deeper than {MAX_DEPTH} levels")
+            refuse(source, _unrolled(path), said("too_deep", depth=MAX_DEPTH))
         if len(value) > MAX_ITEMS:
-            refuse(source, _unrolled(path), f"more than {MAX_ITEMS:,} items in one list or mapping")
+            refuse(source, _unrolled(path), said("too_many_items", limit=MAX_ITEMS))
     if isinstance(value, Mapping):
         out: dict[str, JSON] = {}
         for key, item in value.items():
             if not isinstance(key, str):
-                refuse(source, _unrolled(path), f"key {key!r:.60} is not a string")
+                refuse(source, _unrolled(path), said("key_not_string", key=f"{key!r:.60}"))
             if not key.isascii() and _SURROGATE.search(key):
                 refuse(source, _unrolled(path), _LONE)
             out[key] = _plain(item, source, (path, key), depth + 1)
@@ -154,14 +154,14 @@ def _plain(value: Any, source: str, path: Path_, depth: int) -> JSON:
     if isinstance(value, list | tuple):
         return [_plain(item, source, (path, i), depth + 1) for i, item in enumerate(value)]
     if isinstance(value, float) and not math.isfinite(value):
-        refuse(source, _unrolled(path), f"number {value} is not finite")
+        refuse(source, _unrolled(path), said("not_finite", value=str(value)))
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, str | bool | int | float):  # subclasses: copied as the plain type
         return _plain(str(value) if isinstance(value, str) else
                       bool(value) if isinstance(value, bool) else
                       int(value) if isinstance(value, int) else float(value), source, path, depth)
-    refuse(source, _unrolled(path), f"value of type {type(value).__name__} cannot appear in a plan")
+    refuse(source, _unrolled(path), said("foreign_type", kind=type(value).__name__))
 
 
 # --- JSON -------------------------------------------------------------------------------------
@@ -187,19 +187,21 @@ def _parse_json(text: str, source: str, max_items: int) -> JSON:
     try:
         data = json.loads(text, object_pairs_hook=pairs, parse_float=finite, parse_constant=constant)
     except json.JSONDecodeError as exc:
-        raise InvalidDocument(f"{source}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}",
-                              source=source) from None
+        raise InvalidDocument(said("invalid_json", where=f"{source}:{exc.lineno}:{exc.colno}",
+                                   problem=exc.msg), source=source) from None
     except _JsonDuplicate as exc:
-        raise InvalidDocument(f"{source}: duplicate key {exc.args[0]!r}", source=source) from None
+        raise InvalidDocument(said("json_duplicate", source=source, key=repr(exc.args[0])),
+                              source=source) from None
     except _JsonNonFinite as exc:
-        raise InvalidDocument(f"{source}: number {exc.args[0][:40]} is not finite", source=source) \
-            from None
+        raise InvalidDocument(said("not_finite_at", source=source, value=exc.args[0][:40]),
+                              source=source) from None
     except RecursionError:
-        raise InvalidDocument(f"{source}: nested deeper than {MAX_DEPTH} levels",
+        raise InvalidDocument(said("too_deep_at", where=source, depth=MAX_DEPTH),
                               source=source) from None
     except ValueError as exc:  # e.g. an integer longer than Python's digit limit
-        digits = "an integer longer than 4,300 digits" if "digits" in str(exc) else "a number"
-        raise InvalidDocument(f"{source}: {digits} cannot be read", source=source) from None
+        unreadable = said("huge_integer_at", source=source, digits=4300) if "digits" in str(exc) \
+            else said("unreadable_number", source=source)
+        raise InvalidDocument(unreadable, source=source) from None
     _check_depth(data, source, max_items)
     if _SURROGATE_ESCAPE.search(text):
         _check_surrogates(data, source)
@@ -208,7 +210,7 @@ def _parse_json(text: str, source: str, max_items: int) -> JSON:
 
 _SURROGATE = re.compile("[\ud800-\udfff]")  # after json.loads, any left is a lone one
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-_LONE = "a lone UTF-16 surrogate (such as \\ud800) is not text"
+_LONE = said("lone_surrogate")
 _HUGE = 10 ** 4300  # Python's digit limit for int <-> str (the JSON and YAML readers' too)
 
 
@@ -244,11 +246,11 @@ def _check_depth(data: JSON, source: str, max_items: int) -> None:
     while stack:
         node, depth, path = stack.pop()
         if depth > MAX_DEPTH:
-            raise InvalidDocument(f"{source}: nested deeper than {MAX_DEPTH} levels", source=source)
+            raise InvalidDocument(said("too_deep_at", where=source, depth=MAX_DEPTH), source=source)
         if len(node) > max_items:  # checked before its items are visited: a 16 MB list is cheap
-            refuse(source, _unrolled(path), f"more than {max_items:,} items in one list or mapping")
+            refuse(source, _unrolled(path), said("too_many_items", limit=max_items))
         nodes += len(node)
         if nodes > MAX_NODES:  # as the YAML builder counts: every value, scalars included
-            refuse(source, _unrolled(path), f"more than {MAX_NODES:,} values in the document")
+            refuse(source, _unrolled(path), said("too_many_values", limit=MAX_NODES))
         items = node.items() if isinstance(node, dict) else enumerate(node)
         stack.extend((v, depth + 1, (path, k)) for k, v in items if isinstance(v, dict | list))

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from capf.model.errors import UsageError
+from capf.text.errors import said
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -32,7 +33,7 @@ def plan_files(inputs: Iterable[str], *, skip: Callable[[str], bool] = lambda na
         else:
             found.append(path)
     if not found:
-        raise UsageError(f"no plan files (*.yaml, *.yml, *.json) in {', '.join(inputs)}")
+        raise UsageError(said("no_plan_files", inputs=[str(i) for i in inputs]))
     return found
 
 

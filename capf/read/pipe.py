@@ -15,6 +15,7 @@ from capf.read.document import MAX_BYTES, Document, parse_text, read_file
 from capf.read.plan import Plan, load_plan, plan_from_document
 from capf.read.schema import longest_list
 from capf.read.yamlstream import MAX_ITEMS
+from capf.text.errors import error_line, said
 
 STDIN = "-"
 SOURCE = "<stdin>"
@@ -24,11 +25,11 @@ def read_pipe(stream: BinaryIO, max_items: int = MAX_ITEMS) -> Document:
     """Parse what `stream` holds as YAML (JSON is read by the same parser)."""
     raw = stream.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
-        raise InvalidDocument(f"{SOURCE}: more than {MAX_BYTES:,} bytes", source=SOURCE)
+        raise InvalidDocument(said("stdin_too_big", source=SOURCE, limit=MAX_BYTES), source=SOURCE)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InvalidDocument(f"{SOURCE}: not UTF-8 text (invalid byte at offset {exc.start})",
+        raise InvalidDocument(said("not_utf8", source=SOURCE, offset=str(exc.start)),
                               source=SOURCE) from None
     return parse_text(text, SOURCE, max_items=max_items)
 
@@ -46,11 +47,11 @@ def plan_at(path: str) -> Plan:
 
 
 def validate_each(paths: list[str], out: TextIO, err: TextIO,
-                  shown: Callable[[str], str] = str, valid: str = "valid") -> int:
+                  shown: Callable[[str], str] = str, valid: str = "valid", lang: str = "en") -> int:
     """`capf validate`: a line per plan, valid to `out`, an error to `err`; the number of bad ones.
 
     A bad file does not hide the ones after it; `valid` is the word for a good one, in the
-    output language.
+    output language `lang`, which the errors are in too.
     """
     bad = 0
     for path in paths:
@@ -59,5 +60,5 @@ def validate_each(paths: list[str], out: TextIO, err: TextIO,
             print(shown(f"{plan.source}: {valid} ({plan.name})"), file=out)
         except CapfError as exc:
             bad += 1
-            print(shown(f"capf: error: {exc}"), file=err)
+            print(shown(error_line(exc, lang)), file=err)
     return bad

@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from capf.model.errors import InvalidPlan, Problem, UsageError
-from capf.model.pointer import pointer, shown
+from capf.model.pointer import pointer
 from capf.read.document import Document, from_mapping, parse_text
-from capf.read.schema import load_schema, longest_list, more_problems, problems
+from capf.read.schema import MAX_PROBLEMS, load_schema, longest_list, problems
 from capf.read.workbook_file import read_document
+from capf.text.errors import said
+from capf.text.message import Phrase
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ def staged(plan: Plan, stage: str | None) -> Plan:
     if stage is None:
         return plan
     if stage not in STAGES:
-        raise InvalidPlan(f"{plan.source}: stage {stage!r} is not one of {', '.join(STAGES)}",
+        raise InvalidPlan(said("unknown_stage", source=plan.source, stage=repr(stage), stages=STAGES),
                           source=plan.source)
     data = {**plan.data, "plan": {**(plan.data.get("plan") or {}), "stage": stage}}
     return Plan(data=data, source=plan.source, sha256=hashlib.sha256(canonical_json(data)).hexdigest())
@@ -67,24 +69,22 @@ def load_plan(plan: str | Path | Mapping[str, Any], *, source: str | None = None
 def plan_from_document(document: Document) -> Plan:
     data = document.data
     if data is None:
-        raise InvalidPlan(f"{document.source}: the document is empty (start from `capf init`)",
-                          source=document.source)
+        raise InvalidPlan(said("empty_plan", source=document.source), source=document.source)
     if not isinstance(data, dict) or (data and not data.keys() & load_schema("plan")["properties"].keys()):
         # Nothing of the file is echoed: it may be any file (a link to /etc/passwd in a batch).
-        kind = "expected object with plan keys (schema_version, municipality …), got none" \
-            if isinstance(data, dict) else \
-            f"expected object, got {'array' if isinstance(data, list) else 'a single value'}"
-        problem = Problem("", kind)
-        raise InvalidPlan(f"{problem.where(document.source)}: {kind}; not a capf plan (start "
-                          "from `capf init`)", source=document.source, problems=(problem,))
+        got = Phrase("array", "en liste") if isinstance(data, list) else \
+            Phrase("a single value", "en enkelt værdi")
+        problem = Problem.of("", said("no_plan_keys") if isinstance(data, dict) else
+                             said("plan_not_object", got=got))
+        raise InvalidPlan(said("not_a_plan", where=problem.place(document.source),
+                               problem=problem.said()), source=document.source, problems=(problem,))
     _refuse_too_long(data, document.source)  # before validation and line lookup: a 16 MB list
     found = problems("plan", data)
     if found:
-        located = tuple(Problem(p.pointer, p.message, document.line_of(p.pointer),
-                                document.cell_of(p.pointer)) for p in found)
-        first = located[0]
-        more = more_problems(len(located))
-        raise InvalidPlan(f"{first.where(document.source)}: {first.message}{more}",
+        located = tuple(replace(p, line=document.line_of(p.pointer), cell=document.cell_of(p.pointer))
+                        for p in found)
+        raise InvalidPlan(located[0].located(document.source, len(located) - 1,
+                                        at_least=len(located) >= MAX_PROBLEMS),
                           source=document.source, problems=located)
     assert isinstance(data, dict)
     return Plan(data=data, source=document.source,
@@ -99,19 +99,23 @@ def _refuse_too_long(data: Any, source: str) -> None:
         if isinstance(node, list):
             if len(node) > limit:
                 ptr = pointer(list(_keys(path)))
-                raise InvalidPlan(f"{source} at {shown(ptr)}: {len(node):,} items; the limit is "
-                                  f"{limit:,} (maxItems)", source=source,
-                                  problems=(Problem(ptr, f"more than {limit:,} items"),))
+                raise InvalidPlan(_too_many("too_many_in_plan", source, ptr, len(node), limit),
+                                  source=source,
+                                  problems=(Problem.of(ptr, said("more_items", limit=limit)),))
             stack.extend((item, (path, i)) for i, item in enumerate(node)
                          if isinstance(item, dict | list))
         elif isinstance(node, dict):
             if len(node) > limit:
                 ptr = pointer(list(_keys(path)))
-                raise InvalidPlan(f"{source} at {shown(ptr)}: {len(node):,} keys; the limit is "
-                                  f"{limit:,}", source=source,
-                                  problems=(Problem(ptr, f"more than {limit:,} keys"),))
+                raise InvalidPlan(_too_many("too_many_keys", source, ptr, len(node), limit),
+                                  source=source,
+                                  problems=(Problem.of(ptr, said("more_keys", limit=limit)),))
             stack.extend((item, (path, k)) for k, item in node.items()
                          if isinstance(item, dict | list))
+
+
+def _too_many(kind: str, source: str, ptr: str, count: int, limit: int) -> Phrase:
+    return said(kind, where=Problem(ptr, "").place(source), count=count, limit=limit)
 
 
 def _keys(path: tuple[Any, ...]) -> list[str | int]:
@@ -124,8 +128,7 @@ def _keys(path: tuple[Any, ...]) -> list[str | int]:
 
 def _document(plan: str | Path | Mapping[str, Any], source: str | None) -> Document:
     if not isinstance(plan, str | Path | Mapping):
-        raise UsageError(f"load_plan takes a path, a YAML/JSON text or a mapping, not "
-                         f"{type(plan).__name__}", source=source or "<input>")
+        raise UsageError(said("load_plan_type", kind=type(plan).__name__), source=source or "<input>")
     if isinstance(plan, Mapping):
         return from_mapping(plan, source or "<mapping>")
     if isinstance(plan, str) and ("\n" in plan or plan.lstrip().startswith("{")):

@@ -27,6 +27,9 @@ from referencing.exceptions import NoSuchResource
 from capf.model.errors import Problem
 from capf.model.pointer import pointer
 from capf.read.resources import data_dir
+from capf.text.causes import BOUNDS, bound, type_name
+from capf.text.errors import said
+from capf.text.message import Phrase
 
 SCHEMA_NAMES = ("plan", "verdict", "rules", "status", "portfolio", "verdicts", "diff")
 
@@ -185,7 +188,7 @@ def _short(value: Any, limit: int = 60) -> str:
 
 def _problem(error: ValidationError) -> Problem:
     path = list(error.absolute_path)
-    kind = error.validator
+    kind = str(error.validator)
     schema = error.schema if isinstance(error.schema, dict) else {}
     value: Any = error.validator_value
     instance = error.instance
@@ -194,29 +197,36 @@ def _problem(error: ValidationError) -> Problem:
         extra = sorted(set(instance) - set(allowed))
         key = extra[0] if extra else ""
         close = difflib.get_close_matches(key, allowed, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else f"; allowed: {', '.join(allowed)}"
-        return Problem(pointer([*path, key]), f"unknown key {_short(key)}{hint}")
+        return Problem.of(pointer([*path, key]),
+                          said("unknown_key_close", key=_short(key), close=repr(close[0])) if close
+                          else said("unknown_key", key=_short(key), allowed=allowed))
     if kind == "required":
         missing = [k for k in value if isinstance(instance, dict) and k not in instance]
-        return Problem(pointer(path), f"missing required key {_short(missing[0] if missing else value)}")
+        return Problem.of(pointer(path),
+                          said("missing_key", key=_short(missing[0] if missing else value)))
     if kind == "type":
         types = value if isinstance(value, list) else [value]
-        return Problem(pointer(path),
-                       f"expected {' or '.join(types)}, got {_json_type(instance)}"
-                       + ("" if instance is None else f" {_short(instance)}"))
+        got = type_name(_json_type(instance))
+        if instance is not None:
+            got = Phrase(f"{got.en} {_short(instance)}", f"{got.da} {_short(instance)}")
+        expected = Phrase(" or ".join(type_name(t).en for t in types),
+                          " eller ".join(type_name(t).da for t in types))
+        return Problem.of(pointer(path), said("wrong_type", expected=expected, got=got))
     if kind == "enum":
-        return Problem(pointer(path), f"{_short(instance)} is not one of {', '.join(map(str, value))}")
-    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        return Problem(pointer(path), f"{_short(instance)} is outside the allowed range ({kind} {value})")
+        return Problem.of(pointer(path), said("not_one_of", value=_short(instance),
+                                              allowed=[str(v) for v in value]))
+    if kind in BOUNDS and kind.endswith(("imum",)):
+        return Problem.of(pointer(path), said("out_of_range", value=_short(instance),
+                                              bound=bound(kind, value)))
     if kind == "format":
-        return Problem(pointer(path), f"{_short(instance)} is not a valid {value} (use YYYY-MM-DD)")
+        return Problem.of(pointer(path), said("bad_date", value=_short(instance), format=str(value)))
     if kind == "pattern":
-        return Problem(pointer(path), f"{_short(instance)} does not have the expected form")
-    if kind in ("maxLength", "minLength", "maxItems", "minItems"):
-        return Problem(pointer(path), f"length breaks the limit {kind} {value}")
+        return Problem.of(pointer(path), said("bad_form", value=_short(instance)))
+    if kind in BOUNDS:
+        return Problem.of(pointer(path), said("bad_length", bound=bound(kind, value)))
     if kind == "uniqueItems":
-        return Problem(pointer(path), "items must not repeat")
-    return Problem(pointer(path), error.message[:200].replace("\n", " "))
+        return Problem.of(pointer(path), said("repeated_items"))
+    return Problem.of(pointer(path), said("schema_other", message=error.message[:200].replace("\n", " ")))
 
 
 def _json_type(value: Any) -> str:

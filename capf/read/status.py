@@ -14,11 +14,12 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from capf.model.errors import CapfError, Problem
+from capf.model.errors import CapfError
 from capf.read.document import Document, from_mapping, parse_text
 from capf.read.plan import Plan, canonical_json
-from capf.read.schema import longest_list, more_problems, problems
+from capf.read.schema import MAX_PROBLEMS, longest_list, problems
 from capf.read.workbook_file import read_document
+from capf.text.errors import said
 
 
 class InvalidStatus(CapfError):
@@ -64,15 +65,13 @@ def load_status(report: str | Path | Mapping[str, Any], *, source: str | None = 
 def status_from_document(document: Document) -> StatusReport:
     data = document.data
     if data is None:
-        raise InvalidStatus(f"{document.source}: the document is empty (start from "
-                            "`capf init --status PLAN`)", source=document.source)
+        raise InvalidStatus(said("empty_status", source=document.source), source=document.source)
     found = problems("status", data)
     if found:
-        located = tuple(Problem(p.pointer, p.message, document.line_of(p.pointer),
-                                document.cell_of(p.pointer)) for p in found)
-        first = located[0]
-        more = more_problems(len(located))
-        raise InvalidStatus(f"{first.where(document.source)}: {first.message}{more}",
+        located = tuple(replace(p, line=document.line_of(p.pointer), cell=document.cell_of(p.pointer))
+                        for p in found)
+        raise InvalidStatus(located[0].located(document.source, len(located) - 1,
+                                        at_least=len(located) >= MAX_PROBLEMS),
                             source=document.source, problems=located)
     assert isinstance(data, dict)
     return StatusReport(data=data, source=document.source,
@@ -87,15 +86,12 @@ def follows_plan(plan: Plan, reports: list[StatusReport]) -> list[StatusReport]:
     """
     for report in reports:
         if report.plan_sha256 != plan.sha256:
-            raise InvalidStatus(
-                f"{report.source}: at /follows/plan_sha256: the report follows plan "
-                f"{report.plan_sha256[:12]}…, not {plan.source} ({plan.sha256[:12]}…); write "
-                "the report for this plan version (`capf init --status PLAN`)",
-                source=report.source)
+            raise InvalidStatus(said("follows_other", source=report.source,
+                                     follows=report.plan_sha256[:12], plan=plan.source,
+                                     sha=plan.sha256[:12]), source=report.source)
     ordered = sorted(reports, key=lambda r: r.year)
     for before, after in pairwise(ordered):
         if before.year == after.year:
-            raise InvalidStatus(f"{after.source}: at /reporting_year: {after.year} is also the "
-                                f"year of {before.source}; give one report per year",
-                                source=after.source)
+            raise InvalidStatus(said("same_year", source=after.source, year=str(after.year),
+                                     other=before.source), source=after.source)
     return ordered

@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from capf.model.errors import CapfError, InvalidWaivers, first_problem
 from capf.read.document import read_file
+from capf.text.errors import said
 
 
 class Waiver(BaseModel):
@@ -32,14 +34,17 @@ class Waiver(BaseModel):
     @classmethod
     def _said(cls, text: str) -> str:
         if not any(_visible(c) for c in text):  # zero-width spaces alone are no reason
-            raise ValueError("a waiver needs a reason in visible text")
+            raise PydanticCustomError("invisible_reason", "a waiver needs a reason in visible text",
+                                      {"da": "en dispensation skal have en begrundelse i synlig tekst"})
         return text
 
     @field_validator("expires", mode="before")
     @classmethod
     def _iso(cls, value: Any) -> Any:
         if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-            raise ValueError("expires must be an ISO date, YYYY-MM-DD (not a timestamp)")
+            raise PydanticCustomError("iso_date", "expires must be an ISO date, YYYY-MM-DD (not a "
+                                      "timestamp)", {"da": "expires skal være en ISO-dato, ÅÅÅÅ-MM-DD "
+                                                     "(ikke et tidsstempel)"})
         return value
 
     def covers(self, rule_ids: tuple[str, ...], evidence: list[str]) -> bool:
@@ -83,12 +88,12 @@ def is_expired(waiver: Waiver, as_of: date) -> bool:
 def load_waivers(path: str | Path) -> WaiverSet:
     """Read a waiver file; anything malformed is an InvalidWaivers (never ignored)."""
     if not isinstance(path, str | Path):
-        raise InvalidWaivers(f"a waiver file is a path, not {type(path).__name__}")
+        raise InvalidWaivers(said("waiver_path_type", kind=type(path).__name__))
     path = Path(path)
     try:
         document = read_file(path)
     except CapfError as exc:
-        raise InvalidWaivers(str(exc), source=str(path)) from None
+        raise InvalidWaivers(exc.words, source=str(path)) from None
     try:
         parsed = WaiverFile.model_validate(document.data)
     except ValidationError as exc:
@@ -96,8 +101,8 @@ def load_waivers(path: str | Path) -> WaiverSet:
         place = "/" + dotted.replace(".", "/") if dotted else "/"
         line = document.line_of(place)
         where = f"{path}:{line}" if line else str(path)
-        if place == "/":
-            message = "expected a mapping with a 'waivers' list"
-        raise InvalidWaivers(f"{where} at {place}: {message}", source=str(path)) from None
+        problem = said("waivers_not_mapping") if place == "/" else message
+        raise InvalidWaivers(said("waiver_problem", where=where, place=place, problem=problem),
+                             source=str(path)) from None
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     return WaiverSet(tuple(parsed.waivers), digest, str(path))

@@ -16,8 +16,10 @@ from typing import Any
 
 import yaml
 
-from capf.model.errors import InvalidDocument, refuse
+from capf.model.errors import InvalidDocument, Said, refuse
 from capf.model.pointer import pointer
+from capf.text.causes import yaml_problem
+from capf.text.errors import said
 
 MAX_DEPTH = 64
 MAX_ITEMS = 100_000  # per list or mapping: refused while parsing, long before validation
@@ -73,7 +75,7 @@ def _line(event: yaml.Event) -> int:
 def _scalar(event: yaml.ScalarEvent, source: str, stack: list[_Frame]) -> JSON:
     """The scalar's JSON value; its place (path, line) is only worked out to refuse it."""
     if event.tag not in (None, "!"):
-        _refuse_at(event, source, stack, f"explicit YAML tag {event.tag!r} is not allowed")
+        _refuse_at(event, source, stack, said("yaml_tag", tag=repr(event.tag)))
     value = event.value
     if event.style or not event.implicit[0]:  # libyaml marks plain as "", PyYAML as None
         return value  # quoted or block scalar: always a string
@@ -85,18 +87,18 @@ def _scalar(event: yaml.ScalarEvent, source: str, stack: list[_Frame]) -> JSON:
         try:
             return int(value)
         except ValueError:
-            _refuse_at(event, source, stack, f"integer with {len(value)} digits is too long")
+            _refuse_at(event, source, stack, said("integer_too_long", digits=len(value)))
     if _FLOAT.match(value):
         number = float(value)
         if not math.isfinite(number):
-            _refuse_at(event, source, stack, f"number {value[:40]} is not finite")
+            _refuse_at(event, source, stack, said("not_finite", value=value[:40]))
         return number
     if _NONFINITE.match(value):
-        _refuse_at(event, source, stack, f"number {value} is not finite")
+        _refuse_at(event, source, stack, said("not_finite", value=value))
     return value
 
 
-def _refuse_at(event: yaml.Event, source: str, stack: list[_Frame], message: str) -> None:
+def _refuse_at(event: yaml.Event, source: str, stack: list[_Frame], message: str | Said) -> None:
     refuse(source, _next_path(stack), message, _line(event))
 
 
@@ -123,23 +125,26 @@ def parse_yaml(text: str, source: str, lines: dict[str, int] | None = None, *,
         for event in _events(text):
             builder.feed(event)
     except _TooLong as exc:
-        what = "values in the document" if exc.args[1] else "items in one list or mapping"
-        refuse(source, exc.args[0], f"more than {exc.args[1] or max_items:,} {what}",
-               _line(event))
+        too_many = said("too_many_values", limit=exc.args[1]) if exc.args[1] else \
+            said("too_many_items", limit=max_items)
+        refuse(source, exc.args[0], too_many, _line(event))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else source
         problem = exc.problem or exc.context or "invalid YAML"
         if "nesting depth" in problem:  # libyaml's scanner can reach its own limit (1000) first
-            raise InvalidDocument(f"{where}: nested deeper than {MAX_DEPTH} levels",
+            raise InvalidDocument(said("too_deep_at", where=where, depth=MAX_DEPTH),
                                   source=source) from None
-        raise InvalidDocument(f"{where}: invalid YAML: {problem}", source=source) from None
+        raise InvalidDocument(said("invalid_yaml", where=where, problem=yaml_problem(problem)),
+                              source=source) from None
     except yaml.reader.ReaderError as exc:  # a character YAML forbids (NUL, raw controls)
-        raise InvalidDocument(f"{source}: invalid YAML: {exc.reason} ({exc.character!r} at "
-                              f"character {exc.position})", source=source) from None
+        raise InvalidDocument(said("yaml_character", source=source, reason=exc.reason,
+                                   character=repr(exc.character), position=str(exc.position)),
+                              source=source) from None
     except yaml.YAMLError as exc:
         text = " ".join(str(exc).split())  # one line, whatever the error
-        raise InvalidDocument(f"{source}: invalid YAML: {text[:200]}", source=source) from None
+        raise InvalidDocument(said("invalid_yaml", where=source, problem=text[:200]),
+                              source=source) from None
     return builder.result
 
 
@@ -159,7 +164,7 @@ class _Builder:
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                refuse(self.source, [], "more than one YAML document in the file",
+                refuse(self.source, [], said("yaml_documents"),
                       _line(event))
         elif isinstance(event, yaml.CollectionEndEvent):
             frame = self.stack.pop()
@@ -172,9 +177,9 @@ class _Builder:
         # The hot path of a big document: path and line are built only where they are kept.
         stack = self.stack
         if type(event) is yaml.AliasEvent:
-            _refuse_at(event, self.source, stack, "YAML aliases (*name) are not allowed")
+            _refuse_at(event, self.source, stack, said("yaml_alias"))
         if event.anchor is not None:
-            _refuse_at(event, self.source, stack, "YAML anchors (&name) are not allowed")
+            _refuse_at(event, self.source, stack, said("yaml_anchor"))
         top = stack[-1] if stack else None
         if top is not None and top.key is None and type(top.container) is dict:
             _take_key(stack, event, self.source, self.max_items)
@@ -195,10 +200,10 @@ class _Builder:
             return
         if event.tag not in (None, "!"):  # type: ignore[attr-defined]
             _refuse_at(event, self.source, stack,
-                       f"explicit YAML tag {event.tag!r} is not allowed")  # type: ignore[attr-defined]
+                       said("yaml_tag", tag=repr(event.tag)))  # type: ignore[attr-defined]
         path = _next_path(stack)
         if len(stack) >= MAX_DEPTH:
-            refuse(self.source, path, f"nested deeper than {MAX_DEPTH} levels", _line(event))
+            refuse(self.source, path, said("too_deep", depth=MAX_DEPTH), _line(event))
         container: dict[str, JSON] | list[JSON] = (
             {} if type(event) is yaml.MappingStartEvent else [])
         if top is not None:
@@ -219,21 +224,21 @@ def _take_key(stack: list[_Frame], event: yaml.NodeEvent, source: str, max_items
     frame = stack[-1]
     line = _line(event)
     if type(event) is not yaml.ScalarEvent:
-        refuse(source, frame.path, "mapping keys must be plain strings, not collections", line)
+        refuse(source, frame.path, said("yaml_key_collection"), line)
     assert isinstance(event, yaml.ScalarEvent)
     key = _scalar(event, source, stack)
     if not event.style and event.value == "<<":
-        refuse(source, frame.path, "YAML merge keys (<<) are not allowed", line)
+        refuse(source, frame.path, said("yaml_merge"), line)
     if not isinstance(key, str):
-        refuse(source, frame.path,
-              f"mapping key {event.value!r} is not a string (quote it: \"{event.value}\")", line)
+        refuse(source, frame.path, said("yaml_key_not_text", key=repr(event.value), value=event.value),
+               line)
     assert isinstance(key, str)
     if len(frame.keys_line) >= max_items:
         raise _TooLong(frame.path, 0)
     if key in frame.keys_line:
         first = frame.keys_line[key]
-        refuse(source, [*frame.path, key],
-              f"duplicate key {key!r} (first defined on line {first})", line)
+        refuse(source, [*frame.path, key], said("yaml_duplicate", key=repr(key), first=str(first)),
+               line)
     frame.keys_line[key] = line
     frame.key = key
 

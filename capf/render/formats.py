@@ -18,6 +18,7 @@ from capf.model.errors import CapfError, UsageError
 from capf.model.verdict import Verdict
 from capf.read.schema import load_schema
 from capf.render.terminal import verdict_text
+from capf.text.errors import said
 from capf.text.terminal import printable
 
 FORMATS = ("text", "json", "sarif", "junit")
@@ -58,8 +59,8 @@ def format_of(path: Path, formats: dict[str, str]) -> str:
     """The format an output file's suffix asks for, or a UsageError naming the known ones."""
     fmt = formats.get(path.suffix.lower())
     if fmt is None:
-        raise UsageError(f"{path}: unknown output type {path.suffix or '(none)'!r}; "
-                         f"use {', '.join(sorted(formats))}")
+        raise UsageError(said("unknown_output", path=str(path), suffix=repr(path.suffix or "(none)"),
+                              known=sorted(formats)))
     return fmt
 
 

@@ -38,7 +38,7 @@ def junit_xml(verdicts: Sequence[Verdict], lang: str = "da", *,
     """
     root = ET.Element("testsuites", name="capf")
     totals = {"tests": 0, "failures": 0, "errors": 0}
-    suites = [_suite(v, lang) for v in verdicts] + [_broken_suite(exc) for exc in broken]
+    suites = [_suite(v, lang) for v in verdicts] + [_broken_suite(exc, lang) for exc in broken]
     for number, suite in enumerate(suites):
         root.append(suite)
         for key in totals:
@@ -70,14 +70,14 @@ def _suite(verdict: Verdict, lang: str) -> ET.Element:
     return suite
 
 
-def _broken_suite(exc: CapfError) -> ET.Element:
+def _broken_suite(exc: CapfError, lang: str) -> ET.Element:
     line = error_line(exc)
     where = f"{exc.source}:{line}" if line is not None else exc.source
     suite = ET.Element("testsuite", name=_clean(exc.source), tests="1", failures="0",
                        errors="1", skipped="0", file=_clean(exc.source))
     case = ET.SubElement(suite, "testcase", name="plan-is-valid", classname="capf.invalid-plan")
-    error = ET.SubElement(case, "error", message=_clean(str(exc)), type="invalid_plan")
-    error.text = _clean(f"{where}\n{exc}")
+    error = ET.SubElement(case, "error", message=_clean(exc.text(lang)), type="invalid_plan")
+    error.text = _clean(f"{where}\n{exc.text(lang)}")
     return suite
 
 

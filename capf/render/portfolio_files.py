@@ -20,6 +20,7 @@ from capf.portfolio.realised import status_folders
 from capf.read.folder import input_folders
 from capf.render.portfolio_page import portfolio_html
 from capf.render.portfolio_table import portfolio_csv, portfolio_xlsx
+from capf.text.errors import error_line, said
 from capf.text.terminal import shown_name
 
 Write = Callable[[Path, str | bytes], None]
@@ -38,7 +39,7 @@ def _refuse_overwriting(paths: Sequence[Path], outdir: Path, names: Sequence[str
     inputs = {p.resolve() for p in paths}
     clash = [outdir / n for n in names if (outdir / n).resolve() in inputs]
     if clash:
-        raise UsageError(f"{clash[0]}: is an input plan; choose another output folder (-o)")
+        raise UsageError(said("plan_is_output", path=str(clash[0])))
 
 
 def write_portfolio(inputs: Sequence[str], outdir: Path, *, as_of: date, group_by: GroupBy,
@@ -53,13 +54,15 @@ def write_portfolio(inputs: Sequence[str], outdir: Path, *, as_of: date, group_b
     for name, text in texts.items():
         write(outdir / name, text)
     # file names may hold escape sequences and newlines: one line, every control made visible
-    print(shown_name(f"wrote {', '.join(texts)} to {outdir}: {len(portfolio.municipalities)} plan(s) "
-                     f"added up, {len(portfolio.left_out)} left out, {len(portfolio.errors)} error "
-                     "row(s)" + (f", {portfolio.status_reports} status report(s)"
-                                 if portfolio.status_reports else "")))
+    reports = said("portfolio_reports", count=portfolio.status_reports) if portfolio.status_reports \
+        else None
+    wrote = said("wrote_portfolio", files=list(texts), folder=str(outdir),
+                 added=len(portfolio.municipalities), left_out=len(portfolio.left_out),
+                 errors=len(portfolio.errors))
+    print(shown_name(wrote.get(lang) + (reports.get(lang) if reports else "")))
     if portfolio.errors:
-        print(shown_name(f"capf: error: {len(portfolio.errors)} file(s) are error rows (listed in "
-                         f"portfolio.html): {', '.join(e.file for e in portfolio.errors)}"),
+        print(shown_name(error_line(said("portfolio_broken", count=len(portfolio.errors),
+                                         files=[e.file for e in portfolio.errors]).get(lang), lang)),
               file=sys.stderr)
     return portfolio
 

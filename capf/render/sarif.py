@@ -61,7 +61,7 @@ def sarif_log(verdicts: Sequence[Verdict], ruleset: RuleSet, lang: str = "da",
     descriptors = [_descriptor(c, lang) for c in ruleset.rules]
     if broken:
         descriptors.append(_invalid_descriptor(lang))
-        results += [_broken_result(exc, len(descriptors) - 1) for exc in broken]
+        results += [_broken_result(exc, len(descriptors) - 1, lang) for exc in broken]
     driver = {"name": "capf", "version": version, "rules": descriptors}
     sources = [v.plan.source for v in verdicts] + [exc.source for exc in broken]
     run = {"tool": {"driver": driver},
@@ -103,13 +103,13 @@ def _invalid_descriptor(lang: str) -> dict[str, Any]:
             "helpUri": doc_url("plan-format.md"), "defaultConfiguration": {"level": "error"}}
 
 
-def _broken_result(exc: CapfError, index: int) -> dict[str, Any]:
+def _broken_result(exc: CapfError, index: int, lang: str) -> dict[str, Any]:
     physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(exc.source)}}
     line = error_line(exc)
     if line is not None:
         physical["region"] = {"startLine": line}
     return {"ruleId": INVALID_PLAN, "ruleIndex": index, "level": "error",
-            "message": {"text": str(exc)}, "locations": [{"physicalLocation": physical}],
+            "message": {"text": exc.text(lang)}, "locations": [{"physicalLocation": physical}],
             "partialFingerprints": _fingerprint(exc.source, INVALID_PLAN)}
 
 
