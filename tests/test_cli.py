@@ -51,7 +51,7 @@ def assert_bad_input(done: subprocess.CompletedProcess[str], *needles: str) -> N
     """Exit 2 with exactly one line on stderr that names what is wrong, and no traceback."""
     assert done.returncode == 2, done.stderr
     assert done.stderr.count("\n") == 1, done.stderr
-    assert done.stderr.startswith("capf: error: ")
+    assert done.stderr.startswith("capf: fejl: ")  # Danish by default, as every output
     assert "Traceback" not in done.stderr
     for needle in needles:
         assert needle in done.stderr, (needle, done.stderr)
@@ -110,7 +110,7 @@ def test_malformed_yaml_is_one_line_naming_the_file(tmp_path: Path) -> None:
 
 def test_unknown_profile_exits_2(tmp_path: Path) -> None:
     assert_bad_input(capf("check", ODDER, "--profile", "dk2030", cwd=tmp_path),
-                     "dk2030", "no such profile")
+                     "dk2030", "profilen findes ikke")
 
 
 @pytest.mark.parametrize("day", ["2026-13-01", "yesterday", "01-01-2026"])
@@ -383,7 +383,7 @@ def test_batch_exit_1_and_0_and_escapes_plan_text(tmp_path: Path) -> None:
 
 def test_batch_with_no_plans_exits_2(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
-    assert_bad_input(capf("batch", "empty", "-o", "out", cwd=tmp_path), "no plan files")
+    assert_bad_input(capf("batch", "empty", "-o", "out", cwd=tmp_path), "ingen planfiler")
 
 
 # --- diff -----------------------------------------------------------------------------------
@@ -409,7 +409,7 @@ def test_diff_of_two_plans_and_of_two_verdicts(tmp_path: Path) -> None:
 def test_diff_refuses_a_broken_verdict_file(tmp_path: Path) -> None:
     (tmp_path / "bad.json").write_text('{"results": [], "ruleset": 3}', encoding="utf-8")
     assert_bad_input(capf("diff", "bad.json", ODDER, cwd=tmp_path), "bad.json",
-                     "not a valid verdict")
+                     "ikke en gyldig vurdering")
 
 
 # --- init -----------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from capf.model.verdict import MET, Model, Verdict
 from capf.read.plan import Plan
 from capf.text.formatting import quote
 from capf.text.labels import label
+from capf.text.names import change_name
 
 _OPEN = ("fail", "error", "needs_review")
 class Side(Model):
@@ -62,17 +63,26 @@ class VerdictDiff(Model):
             if changes:
                 out.append(f"{label('diff_' + key, lang)}:")
                 shown = _status if key == "criteria_changed" else _short
-                out += [f"  {c.id}: {shown(c.old, lang, c.id)} → {shown(c.new, lang, c.id)}"
-                        for c in changes]
+                out += [f"  {change_name(c.id.removesuffix('_da'), lang)}: {shown(c.old, lang, c.id)} → "
+                        f"{shown(c.new, lang, c.id)}" for c in _in_language(changes, lang)]
         if len(out) == 1:
             out.append(label("diff_nothing", lang))
         return "\n".join(out)
 
 
+def _in_language(changes: list[Change], lang: str) -> list[Change]:
+    """A check's text value once, in `lang`: `reason_da` in Danish, `reason` in English."""
+    ids = {c.id for c in changes}
+    if lang == "da":
+        return [c for c in changes if f"{c.id}_da" not in ids]
+    return [c for c in changes if not (c.id.endswith("_da") and c.id.removesuffix("_da") in ids)]
+
+
 def _short(value: Any, lang: str, where: str) -> str:
     """A changed value as one readable line: codes by their labels, numbers in `lang`'s style
-    (the change id's last part names the field, so a year stays a year)."""
-    field = where.replace(":", "/").rsplit("/", 1)[-1]
+    (a plan path's last part names the field, so a year stays a year; a computed value's
+    name does not, so a whole number 1900-2100 is taken for a year)."""
+    field = where.rsplit("/", 1)[-1] if "/" in where and ":" not in where else ""
     return "—" if value is None else quote(value, lang, 80, field)
 
 

@@ -90,3 +90,31 @@ def value_name(name: str, lang: str) -> str:
         return name
     text = pair[1] if lang == "da" else pair[0]
     return text.replace(" (t)", f"{year} (t)") if year and " (t)" in text else text + year
+
+
+# The plan's headline figures and items a diff names (engine.diff ids), as words.
+_FIGURES: dict[str, tuple[str, str]] = {
+    "targets/net_zero_year": ("net-zero year", "netto-nul-år"),
+    "inventory/reference_year": ("reference year", "basisår"),
+    "inventory/status_year": ("status year", "statusår"),
+    "municipality/population": ("population", "indbyggertal"),
+    "plan/version": ("plan version", "planens version"),
+}
+_ITEMS: dict[str, tuple[str, str]] = {"action": ("action", "handling"), "target": ("target", "mål"),
+                                      "manko": ("manko", "manko")}
+
+
+def change_name(change_id: str, lang: str) -> str:
+    """A diff's change id as words: 'handling K1', 'GOV-1-…: antal', 'netto-nul-år'.
+
+    The ids themselves stay stable codes in the JSON; only the text output shows them so.
+    """
+    pick = 1 if lang == "da" else 0
+    if change_id in _FIGURES:
+        return _FIGURES[change_id][pick]
+    item, _, rest = change_id.partition(" ")
+    if item in _ITEMS and rest:
+        words = [value_label(part, lang) for part in rest.split(" ")]
+        return f"{_ITEMS[item][pick]} {' '.join(words)}"
+    rule, colon, value = change_id.partition(":")
+    return f"{rule}: {value_name(value, lang)}" if colon else change_id

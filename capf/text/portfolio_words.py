@@ -40,7 +40,7 @@ WORDS: dict[str, tuple[str, str]] = {  # key: (da, en)
         "line is 30 % of the plans' combined 1990 emissions (Klimaloven: −70 % by 2030)."),
     "national_line": ("70 % under 1990 (klimaloven)", "70 % below 1990 (Klimaloven)"),
     "inventory": ("Klimaregnskab", "Inventory"),
-    "bau": ("Basisfremskrivning (BAU)", "Business as usual (BAU)"),
+    "bau": ("BAU-fremskrivning", "Business as usual (BAU)"),
     "pathway": ("Reduktionssti", "Action pathway"),
     "target": ("Målniveau", "Target level"),
     "years": ("Summer pr. år", "Sums per year"),
