@@ -204,7 +204,7 @@ def test_diff_of_two_status_reports_says_what_moved(capsys: pytest.CaptureFixtur
 def test_diff_refuses_a_status_report_against_a_plan(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diff", str(EXAMPLES / "odder.yaml"),
                  str(EXAMPLES / "status" / "odder-2024.yaml")]) == 2
-    assert "not a status report" in capsys.readouterr().err
+    assert "ikke en statusrapport" in capsys.readouterr().err  # Danish by default
     assert main(["diff", str(EXAMPLES / "status" / "odder-2024.yaml"),
                  str(EXAMPLES / "status" / "odder-2023.yaml")]) == 2
 

@@ -24,6 +24,7 @@ from test_rule_examples import FOLLOW_UP_PROFILES, all_rules
 
 import capf
 from capf.cli import main
+from capf.engine.diff import diff
 from capf.engine.evaluator import evaluate
 from capf.engine.ruleset import load_ruleset
 from capf.model.verdict import Verdict
@@ -135,17 +136,29 @@ def test_no_schema_code_in_the_texts_of_follow_up_rules(lang: str) -> None:
     assert not found, found
 
 
+# English a diff's text once named its changes by ("action K1: …", "detail: In 2030 …").
+DIFF_ENGLISH = re.compile(r"^  (action|target|\S+: (detail|reason|compared with|mismatches))\b",
+                          re.M)
+
+
 @pytest.mark.parametrize("lang", ["da", "en"])
 @pytest.mark.parametrize(("compiled", "index"), _fail_examples())
 def test_no_schema_code_in_any_output_of_a_fail_example(compiled: Any, index: int,
                                                        lang: str) -> None:
     plan = load_plan(compiled.rule.examples.fail[index], source=f"{compiled.rule.id} example")
-    full = evaluate(plan, load_ruleset(compiled.profile), as_of=AS_OF)
+    ruleset = load_ruleset(compiled.profile)
+    full = evaluate(plan, ruleset, as_of=AS_OF)
     own = full.model_copy(update={"results": [r for r in full.results
                                               if r.rule == compiled.rule.id]})
     found = {fmt: words for fmt, text in outputs(own, full, plan, lang)
              if (words := leaks(text, lang))}
     assert not found, found
+    passing = load_plan(compiled.rule.examples.pass_[0], source="passing example")
+    moved = diff(evaluate(passing, ruleset, as_of=AS_OF), full, passing, plan).text(lang)
+    assert not leaks(prose(moved), lang), moved
+    if lang == "da":
+        assert not DIFF_ENGLISH.search(moved), moved
+        assert not re.search(r"\b(19|20)\d\.\d{3}\b", moved), moved  # a year grouped as 2.030
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
@@ -165,6 +178,8 @@ def test_the_leak_finder_finds_a_leak() -> None:
         ["cloudburst"]
     assert leaks(prose("missing: very_high (GOV-1-very_high)"), "en") == ["very_high"]
     assert leaks(html_prose("<p>Skybrud <code>cloudburst</code></p>"), "da") == []
+    assert DIFF_ENGLISH.search("Ændringer i planen:\n  action K1: — → titel: Cykelstier")
+    assert DIFF_ENGLISH.search("  NEU-8-manko-consistent: detail: In 2030 the declared manko")
 
 
 def test_every_schema_code_has_a_label_in_both_languages() -> None:
@@ -212,3 +227,34 @@ def test_danish_text_output_has_no_english_outcome_marks(
     assert not re.search(r"\b(FAIL|REVIEW|WAIVED|ERROR)\b", out), out
     english = _run(capsys, "check", draft, "--as-of", "2026-01-01", "--lang", "en")[1]
     assert re.search(r"\bFAIL\b", english)
+
+
+# --- Danish words beside the codes ----------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["fjordby-draft", "vejle"])
+def test_a_danish_report_cites_its_sources_in_danish(name: str) -> None:
+    plan = load_plan(ROOT / "examples" / f"{name}.yaml")
+    ruleset = load_ruleset("klimaalliancen-2024")
+    report = render_report(evaluate(plan, ruleset, as_of=AS_OF), "md", "da", plan, ruleset=ruleset)
+    cited = [c.rule.source for c in ruleset.rules if c.rule.source.ref_da]
+    assert cited
+    assert not [s.ref for s in cited if f"{s.framework} {s.ref}" in report]
+    assert any(s.cited("da") in report for s in cited)
+    assert "revision guide" not in report
+
+
+def test_no_danish_rule_text_says_paa_sporet() -> None:
+    texts = [t.get("da") for c in all_rules() for t in (c.rule.title, c.rule.message, c.rule.remedy,
+                                                        c.rule.rationale)]
+    profiles = [(ROOT / "rules" / p / "profile.yaml").read_text(encoding="utf-8")
+                for p in ("c40-capf-2020", "dk2020", "klimaalliancen-2024", "monitoring")]
+    assert not [t for t in [*texts, *profiles] if "på sporet" in t]
+
+
+def test_the_portfolio_command_reports_in_danish(capsys: pytest.CaptureFixture[str],
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 tmp_path: Path) -> None:
+    monkeypatch.delenv("CAPF_LANG", raising=False)
+    out = _run(capsys, "portfolio", str(ROOT / "examples" / "odder.yaml"), "-o", str(tmp_path),
+               "--as-of", "2026-01-01")[1]
+    assert out.startswith("skrev portfolio.json") and "plan(er) lagt sammen" in out, out

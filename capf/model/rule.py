@@ -38,9 +38,20 @@ class Source(Frozen):
                            description="Framework and edition, e.g. 'C40 CAPF 2020'.")
     ref: str = Field(min_length=1, max_length=200,
                      description="Section, component or criterion in that framework.")
+    framework_da: str | None = Field(None, min_length=1, max_length=200,
+                                     description="The framework's name in Danish, where it differs.")
+    ref_da: str | None = Field(None, min_length=1, max_length=200,
+                               description="The reference in Danish, where it differs (a Danish "
+                                           "report cites a section in Danish).")
     confidence: Literal["verified", "secondary"] = Field(
         description="verified: read in a primary source; secondary: from a third-party summary.")
     note: str | None = Field(None, max_length=1000, description="Remarks on the source.")
+
+    def cited(self, lang: str) -> str:
+        """'framework ref' as a report cites it in `lang`."""
+        if lang == "da":
+            return f"{self.framework_da or self.framework} {self.ref_da or self.ref}"
+        return f"{self.framework} {self.ref}"
 
 
 class Examples(Frozen):

@@ -12,7 +12,7 @@ from typing import Any
 
 from capf.engine.ruleset import BUILTIN_PROFILES, RuleSet, load_ruleset
 from capf.engine.selector import parse_selector
-from capf.model.rule import Text
+from capf.model.rule import Rule
 from capf.model.verdict import MET, Result, Verdict
 from capf.read.plan import Plan
 from capf.read.workbook_file import cell_lookup
@@ -72,18 +72,19 @@ def _evidence(pointer: str, plan: Plan | None, lang: str) -> dict[str, Any]:
             "cell": cell_lookup(plan.source)(pointer)}  # a plan read from a workbook
 
 
-def _item(result: Result, lang: str, plan: Plan | None, rationale: Text | None) -> dict[str, Any]:
+def _item(result: Result, lang: str, plan: Plan | None, rule: Rule | None) -> dict[str, Any]:
     shown = result.evidence[:MAX_POINTERS]
     waiver = result.waiver
     return {
         "rule": result.rule, "anchor": digest.anchor(result.rule), "criterion": result.criterion,
         "title": result.title.get(lang),
-        "rationale": rationale.get(lang) if rationale else None,
+        "rationale": rule.rationale.get(lang) if rule else None,
         "level": label(result.level, lang), "essential": result.level == "essential",
         "outcome": result.outcome, "outcome_label": label(result.outcome, lang),
         "message": result.message.get(lang),
         "remedy": result.remedy.get(lang) if result.remedy else None,
-        "source": result.source, "secondary": result.confidence == "secondary",
+        "source": rule.source.cited(lang) if rule else result.source,
+        "secondary": result.confidence == "secondary",
         "evidence": [_evidence(p, plan, lang) for p in shown],
         "more": len(result.evidence) - len(shown),
         "brief": result.evidence[:BRIEF_POINTERS],
@@ -95,13 +96,14 @@ def _item(result: Result, lang: str, plan: Plan | None, rationale: Text | None) 
     }
 
 
-def _rationales(verdict: Verdict, ruleset: RuleSet | None) -> dict[str, Text]:
-    """Results do not carry the rationale; the profile does (built-in ones are found by id)."""
+def _rules(verdict: Verdict, ruleset: RuleSet | None) -> dict[str, Rule]:
+    """Results carry neither the rationale nor the source in Danish; the profile's rules do
+    (built-in ones are found by id)."""
     if ruleset is None and verdict.ruleset.id in BUILTIN_PROFILES:
         ruleset = load_ruleset(verdict.ruleset.id)
     if ruleset is None:
         return {}
-    return {c.rule.id: c.rule.rationale for c in ruleset.rules}
+    return {c.rule.id: c.rule for c in ruleset.rules}
 
 
 def _gap_key(result: Result) -> tuple[int, int]:
@@ -111,14 +113,14 @@ def _gap_key(result: Result) -> tuple[int, int]:
 def report_context(verdict: Verdict, lang: str, plan: Plan | None = None,
                    ruleset: RuleSet | None = None) -> dict[str, Any]:
     """Everything the report templates show, already grouped, ordered and formatted."""
-    rationale = _rationales(verdict, ruleset)
+    rules = _rules(verdict, ruleset)
     elements = []
     for element in verdict.elements:
         mine = [r for r in verdict.results if r.element == element.id]
 
         def items(outcomes: tuple[str, ...], rows: list[Result] = mine) -> list[dict[str, Any]]:
             chosen = sorted((r for r in rows if r.outcome in outcomes), key=_gap_key)
-            return [_item(r, lang, plan, rationale.get(r.rule)) for r in chosen]
+            return [_item(r, lang, plan, rules.get(r.rule)) for r in chosen]
 
         elements.append({
             "id": element.id, "name": label(element.id, lang), "status": element.status,
@@ -147,7 +149,8 @@ def report_context(verdict: Verdict, lang: str, plan: Plan | None = None,
 def render_report(verdict: Verdict, fmt: str = "html", lang: str = "da",
                   plan: Plan | None = None, *, ruleset: RuleSet | None = None) -> str:
     """The gap report. `plan` lets it quote what the plan has at each evidence pointer;
-    `ruleset` (defaults to the built-in profile of the verdict) supplies the rules' rationale."""
+    `ruleset` (defaults to the built-in profile of the verdict) supplies the rules' rationale and
+    their source in Danish."""
     check_format(fmt, ("html", "md"), lang)
     if plan is not None and plan.sha256 != verdict.plan.sha256:
         raise ValueError(f"plan {plan.source} is not the plan this verdict judged "
