@@ -395,8 +395,7 @@ def test_diff_of_two_plans_and_of_two_verdicts(tmp_path: Path) -> None:
     done = capf("diff", str(earlier), ODDER, "--as-of", AS_OF, cwd=tmp_path)
     assert done.returncode == 0, done.stderr  # the newer version only got better
     assert done.stdout.startswith("Odder Kommune (2026-01-01, opfylder ikke kravene) → Odder Kommune")
-    assert "NEU-5-net-zero-year" in done.stdout and "targets/net_zero_year: 2055 → 2050" \
-        in done.stdout
+    assert "NEU-5-net-zero-year" in done.stdout and "netto-nul-år: 2055 → 2050" in done.stdout
     for day, name in (("2024-01-01", "old.json"), (AS_OF, "new.json")):
         verdict = capf("check", ODDER, "--format", "json", "--as-of", day, cwd=tmp_path)
         (tmp_path / name).write_text(verdict.stdout, encoding="utf-8")
