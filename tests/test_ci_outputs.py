@@ -215,3 +215,19 @@ def test_every_json_output_validates_against_a_schema_capf_ships(tmp_path: Path)
         printed = capf("schema", name, cwd=tmp_path).stdout
         assert printed == text_of(name)
         assert (ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8") == printed
+
+
+def test_a_diff_side_from_stdin(tmp_path: Path) -> None:
+    """`capf diff old -` reads the newer version from stdin (plan, verdict or status report)."""
+    named = capf("diff", str(DRAFT), str(ODDER), "--as-of", AS_OF, cwd=tmp_path)
+    piped = capf("diff", str(DRAFT), "-", "--as-of", AS_OF, cwd=tmp_path, stdin=ODDER.read_bytes())
+    assert piped.returncode == named.returncode == 0 and piped.stdout == named.stdout
+    verdict = capf("check", str(ODDER), "--format", "json", "--as-of", AS_OF, cwd=tmp_path).stdout
+    against = capf("diff", "-", str(ODDER), "--as-of", AS_OF, cwd=tmp_path, stdin=verdict.encode())
+    assert against.returncode == 0 and "Stadig åbne" in against.stdout
+    status = ROOT / "examples" / "status"
+    moved = capf("diff", str(status / "odder-2023.yaml"), "-", cwd=tmp_path,
+                 stdin=(status / "odder-2024.yaml").read_bytes())
+    assert moved.stdout.startswith("Statusrapport 2023 → 2024") and "handling T2" in moved.stdout
+    twice = capf("diff", "-", "-", cwd=tmp_path, stdin=ODDER.read_bytes())
+    assert twice.returncode == 2 and twice.stderr.startswith("capf: fejl: `-` (stdin)")

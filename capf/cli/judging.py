@@ -17,7 +17,7 @@ from capf.engine.portfolio import judge_each
 from capf.engine.ruleset import DEFAULT_PROFILE, RuleSet, load_ruleset
 from capf.model.errors import UsageError
 from capf.model.verdict import FAILING, Verdict
-from capf.read.pipe import document_at, plan_at
+from capf.read.pipe import STDIN, document_at, plan_at
 from capf.read.plan import Plan, staged
 from capf.render import formats as out
 from capf.text.errors import error_line, said
@@ -139,14 +139,16 @@ def cmd_diff(args: argparse.Namespace) -> int:
     from capf.engine.diff import diff
     from capf.engine.versions import read_side, read_status_pair
 
-    if (moved := read_status_pair(Path(args.old), Path(args.new))) is not None:
+    if args.old == args.new == STDIN:
+        raise UsageError(said("stdin_twice"))
+    sides = [document_at(p) for p in (args.old, args.new)]  # `-`: one side from stdin
+    if (moved := read_status_pair(*sides)) is not None:
         emit(args, moved.model_dump_json(indent=2) if args.format == "json"
               else printable(moved.text(args.lang)))
         return EXIT_NON_COMPLIANT if moved.worse else EXIT_OK
     ruleset = cache(lambda: load_ruleset(args.profile))  # only loaded when a plan is given
     as_of = args.as_of or date.today()  # both plans judged as of the same day
-    (old, old_plan), (new, new_plan) = (read_side(document_at(p), ruleset, as_of)
-                                        for p in (args.old, args.new))
+    (old, old_plan), (new, new_plan) = (read_side(side, ruleset, as_of) for side in sides)
     result = diff(old, new, old_plan=old_plan, new_plan=new_plan)
     emit(args, result.model_dump_json(indent=2) if args.format == "json"
           else printable(result.text(args.lang)))

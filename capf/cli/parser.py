@@ -112,8 +112,8 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a statement pe
                    "capf diff old.verdict.json new.verdict.json --format json", "",
                    "exit: 0 no regression, 1 a criterion or rule got worse or a waiver\n"
                    "      lapsed, 2 bad input", lang="en")
-    diff.add_argument("old", metavar="OLD")
-    diff.add_argument("new", metavar="NEW")
+    diff.add_argument("old", metavar="OLD", help="plan, verdict JSON or status report; - for stdin")
+    diff.add_argument("new", metavar="NEW", help="the newer version; - for stdin (one side only)")
     _judging_options(diff, waivers=False, stage=False)
     diff.add_argument("--format", choices=("text", "json"), default="text")
     _document_output(diff)

@@ -25,6 +25,7 @@ from capf.read.status import InvalidStatus, StatusReport, status_from_document
 from capf.text.errors import said
 from capf.text.labels import label
 from capf.text.message import show
+from capf.text.names import change_name
 
 # An action moving to one of these (from a state before it in the list) got worse.
 PROGRESS = ("cancelled", "not_started", "delayed", "in_progress", "completed")
@@ -73,14 +74,17 @@ class StatusChanges(Model):
                          f"{old['year']}: {show(old['total'], lang)} t → "
                          f"{new['year']}: {show(new['total'], lang)} t")
         for change in self.actions:
-            lines.append(f"  {change.id}: {label(str(change.old or 'not_reported'), lang)} → "
+            lines.append(f"  {change_name('action ' + change.id, lang)}: "
+                         f"{label(str(change.old or 'not_reported'), lang)} → "
                          f"{label(str(change.new or 'not_reported'), lang)}")
         for change in self.indicators:
             lines.append(f"  {change.id}: {show(change.old, lang)} → {show(change.new, lang)}")
         if len(lines) == 1:
             lines.append("  " + ("Intet har flyttet sig." if da else "Nothing moved."))
         if self.worse:
-            lines.append(f"{'Blevet værre' if da else 'Got worse'}: {', '.join(self.worse)}")
+            worse = [(label("diff_emissions", lang) if w == "emissions" else change_name("action " + w, lang))
+                     for w in self.worse]
+            lines.append(f"{'Blevet værre' if da else 'Got worse'}: {', '.join(worse)}")
         return "\n".join(lines)
 
 
@@ -119,13 +123,14 @@ def status_changes(old: StatusReport, new: StatusReport) -> StatusChanges:
                          worse=worse)
 
 
-def read_status_pair(old: Path, new: Path) -> StatusChanges | None:
-    """Two status reports' changes; None when neither file is a status report."""
-    documents = [read_file(old), read_file(new)]
+def read_status_pair(old: Path | Document, new: Path | Document) -> StatusChanges | None:
+    """Two status reports' changes; None when neither is a status report (each a path, or a
+    document already read, such as stdin's)."""
+    documents = [side if isinstance(side, Document) else read_file(side) for side in (old, new)]
     kinds = [is_status(d) for d in documents]
     if not any(kinds):
         return None
     if not all(kinds):
-        raise UsageError(said("not_status", source=str((old, new)[kinds.index(False)])))
+        raise UsageError(said("not_status", source=documents[kinds.index(False)].source))
     first, second = (status_from_document(d) for d in documents)
     return status_changes(first, second)

@@ -156,6 +156,8 @@ ERRORS: dict[str, tuple[str, str]] = {
                        "{path}: er en inputplan; vælg en anden outputmappe (-o)"),
     "unknown_output": ("{path}: unknown output type {suffix}; use {known}",
                        "{path}: ukendt outputtype {suffix}; brug {known}"),
+    "stdin_twice": ("`-` (stdin) can stand for one side of a diff only",
+                    "`-` (stdin) kan kun stå for den ene side af en sammenligning"),
     "file_exists": ("{path}: file exists; use --force to overwrite it",
                     "{path}: filen findes allerede; brug --force for at overskrive den"),
     "no_plan_files": ("no plan files (*.yaml, *.yml, *.json) in {inputs}",

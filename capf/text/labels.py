@@ -201,6 +201,7 @@ LABELS: dict[str, dict[str, str]] = {
     "diff_criteria_changed": {"en": "Criterion status changes", "da": "Ændret status for kriterier"},
     "diff_values_changed": {"en": "Changed values", "da": "Ændrede værdier"},
     "diff_plan_changes": {"en": "Changes in the plan", "da": "Ændringer i planen"},
+    "diff_emissions": {"en": "realised emissions", "da": "den opgjorte udledning"},
     "diff_nothing": {"en": "No differences.", "da": "Ingen forskelle."},
     # batch overview page and summary.csv
     "col_file": {"en": "File", "da": "Fil"},
