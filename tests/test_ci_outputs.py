@@ -221,7 +221,7 @@ def test_a_diff_side_from_stdin(tmp_path: Path) -> None:
     """`capf diff old -` reads the newer version from stdin (plan, verdict or status report)."""
     named = capf("diff", str(DRAFT), str(ODDER), "--as-of", AS_OF, cwd=tmp_path)
     piped = capf("diff", str(DRAFT), "-", "--as-of", AS_OF, cwd=tmp_path, stdin=ODDER.read_bytes())
-    assert piped.returncode == named.returncode == 0 and piped.stdout == named.stdout
+    assert piped.returncode == named.returncode and piped.stdout == named.stdout != ""
     verdict = capf("check", str(ODDER), "--format", "json", "--as-of", AS_OF, cwd=tmp_path).stdout
     against = capf("diff", "-", str(ODDER), "--as-of", AS_OF, cwd=tmp_path, stdin=verdict.encode())
     assert against.returncode == 0 and "Stadig åbne" in against.stdout
