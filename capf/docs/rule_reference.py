@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 
 from capf.engine.checks.vocabulary import VOCABULARY
-from capf.engine.ruleset import FOLLOW_UP_PROFILES, CompiledRule, RuleSet, load_ruleset
+from capf.engine.ruleset import BUILTIN_PROFILES, FOLLOW_UP_PROFILES, CompiledRule, RuleSet, load_ruleset
 from capf.model.rule import ELEMENTS
 from capf.text.labels import label
 
@@ -55,6 +55,8 @@ def rules_markdown(ruleset: RuleSet | None = None) -> str:
         out.append("")
         for compiled in rules:
             out += _rule_section(compiled)
+    if whole:
+        out += _switched_off(ruleset)
     for profile in FOLLOW_UP_PROFILES if whole else ():
         follow_up = load_ruleset(profile)
         out += [f"## Follow-up profile `{follow_up.id}`: {follow_up.title.en} "
@@ -74,6 +76,26 @@ def rules_markdown(ruleset: RuleSet | None = None) -> str:
             "`for_each`):", "", "| check | what it judges |", "|---|---|"]
     out += [f"| `{name}` | {_cell(spec.summary)} |" for name, spec in sorted(VOCABULARY.items())]
     return "\n".join(out) + "\n"
+
+
+def _switched_off(newest: RuleSet) -> list[str]:
+    """The rules of the older built-in profiles that the newest one switches off: `dk2020` and
+    `c40-capf-2020` still judge by them, so each needs its section (and SARIF its helpUri)."""
+    kept = {c.rule.id for c in newest.rules}
+    older = {c.rule.id: c for profile in BUILTIN_PROFILES if profile != newest.id
+             for c in load_ruleset(profile).rules if c.rule.id not in kept}
+    if not older:
+        return []
+    out = [f"## Rules that `{newest.id}` switches off", "",
+           f"`{newest.id}` replaces these with rules of its own; the older profiles "
+           "still judge by them.", "",
+           "| rule | criterion | level | profile | title |", "|---|---|---|---|---|"]
+    out += [f"| [{c.rule.id}](#{c.rule.id.lower()}) | {c.rule.criterion} | {c.rule.level} | "
+            f"{c.profile} | {_cell(c.rule.title.en)} |" for c in older.values()]
+    out.append("")
+    for compiled in older.values():
+        out += _rule_section(compiled)
+    return out
 
 
 def _rule_section(compiled: CompiledRule) -> list[str]:

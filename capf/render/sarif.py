@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from capf.engine.ruleset import CompiledRule, RuleSet, load_ruleset
+from capf.engine.ruleset import KNOWN_PROFILES, CompiledRule, RuleSet, load_ruleset
 from capf.model.errors import CapfError
 from capf.model.verdict import Result, Verdict
 from capf.read.document import read_file
@@ -33,7 +33,6 @@ SARIF_SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/sche
 REPORTED = ("fail", "needs_review", "error", "waived")
 MAX_RELATED = 20  # a finding naming hundreds of items points at the first ones only
 INVALID_PLAN = "capf/invalid-plan"
-DOCUMENTED_PROFILE = "klimaalliancen-2024"
 FINGERPRINT = "capf/v1"
 _INVALID_TEXT = {"en": ("The plan could not be judged: it cannot be read or does not match "
                         "the plan schema.", "Fix the file (capf validate FILE), then check it."),
@@ -125,9 +124,9 @@ def _line_lookup(source: str) -> LineOf:
 
 @cache
 def _documented() -> frozenset[str]:
-    """The rules docs/rules.md has a section for: those of the profile that extends all others
-    (capf.docs.rule_reference.ALL_RULES_PROFILE); a rule it switches off has none."""
-    return frozenset(c.rule.id for c in load_ruleset(DOCUMENTED_PROFILE).rules)
+    """The rules docs/rules.md has a section for: every rule of a built-in profile, including
+    those the newest profile switches off (capf.docs.rule_reference)."""
+    return frozenset(c.rule.id for profile in KNOWN_PROFILES for c in load_ruleset(profile).rules)
 
 
 def _descriptor(compiled: CompiledRule, lang: str) -> dict[str, Any]:
