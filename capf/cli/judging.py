@@ -84,8 +84,7 @@ def _follow_up_report(args: argparse.Namespace, fmt: str) -> int:
     from capf.render.followup_report import render_follow_up
 
     if args.waivers or args.stage:
-        raise UsageError("capf report: --waivers and --stage do not apply to a follow-up report "
-                         "(--status); judge the plan itself without --status")
+        raise UsageError(said("follow_up_options"))
     plan = plan_at(args.plan)
     reports = [load_status(p) for p in args.status]
     verdict = evaluate_follow_up(plan, reports, load_ruleset(args.profile or DEFAULT_FOLLOW_UP_PROFILE),

@@ -156,6 +156,10 @@ ERRORS: dict[str, tuple[str, str]] = {
                        "{path}: er en inputplan; vælg en anden outputmappe (-o)"),
     "unknown_output": ("{path}: unknown output type {suffix}; use {known}",
                        "{path}: ukendt outputtype {suffix}; brug {known}"),
+    "follow_up_options": ("capf report: --waivers and --stage do not apply to a follow-up report "
+                          "(--status); judge the plan itself without --status",
+                          "capf report: --waivers og --stage gælder ikke for en opfølgningsrapport "
+                          "(--status); vurdér selve planen uden --status"),
     "stdin_twice": ("`-` (stdin) can stand for one side of a diff only",
                     "`-` (stdin) kan kun stå for den ene side af en sammenligning"),
     "file_exists": ("{path}: file exists; use --force to overwrite it",
