@@ -486,5 +486,6 @@ def test_batch_shows_progress_only_on_a_terminal(tmp_path: Path,
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
     assert main(["batch", ODDER, DRAFT, "-o", str(tmp_path / "out"), "--as-of", AS_OF]) == 1
-    assert terminal.getvalue().splitlines() == ["[1/2] odder.yaml: compliant_with_observations",
-                                                "[2/2] fjordby-draft.yaml: non_compliant"]
+    assert terminal.getvalue().splitlines() == [  # statuses by their Danish labels
+        "[1/2] odder.yaml: opfylder kravene med bemærkninger",
+        "[2/2] fjordby-draft.yaml: opfylder ikke kravene"]

@@ -254,7 +254,7 @@ def test_outputs_never_overwrite_inputs(plans_dir: Path, capsys: pytest.CaptureF
     before = own.read_bytes()
     assert main(["portfolio", str(own), "-o", str(plans_dir)]) == 2
     assert own.read_bytes() == before and not (plans_dir / "portfolio.html").exists()
-    assert "is an input plan" in capsys.readouterr().err
+    assert "er en inputplan" in capsys.readouterr().err  # Danish by default
     (plans_dir / "x.verdict.json").write_text("{}", encoding="utf-8")
     names = [p.name for p in plan_paths([str(plans_dir)])]
     assert "portfolio.json" not in names and "x.verdict.json" not in names

@@ -47,4 +47,4 @@ def test_both_hooks_run_through_pre_commit(tmp_path: Path) -> None:
     assert output.count("Failed") == 2
     assert "odder.yaml: gyldig (Odder Kommune)" in output  # validate went on past broken.yaml
     assert "Odder Kommune: OPFYLDER KRAVENE MED BEMÆRKNINGER" in output  # check judged the good one
-    assert output.count("broken.yaml:3 at /municipality/name") == 2
+    assert output.count("broken.yaml:3 ved /municipality/name") == 2  # Danish by default

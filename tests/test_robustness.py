@@ -34,7 +34,8 @@ AS_OF = "2026-01-01"
 def capf(*args: str | Path, cwd: Path = ROOT, stdin: Any = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "capf", *map(str, args)], cwd=cwd, stdin=stdin,
                           capture_output=True, text=True, timeout=120, check=False,
-                          encoding="utf-8", errors="replace")
+                          encoding="utf-8", errors="replace",
+                          env={**os.environ, "CAPF_LANG": "en"})  # the mentions are English
 
 
 def one_line_refusal(done: subprocess.CompletedProcess[str], *mentions: str) -> str:
@@ -234,7 +235,7 @@ def test_a_full_disk_names_the_path_the_user_gave(tmp_path: Path, monkeypatch: p
 
     monkeypatch.setattr(batch_module.os, "fdopen", full)
     target = tmp_path / "rapport.html"
-    assert main(["report", str(VEJLE), "-o", str(target), "--as-of", AS_OF]) == 2
+    assert main(["report", str(VEJLE), "-o", str(target), "--as-of", AS_OF, "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert str(target) in err and "No space left" in err and ".tmp" not in err
     assert main(["batch", str(VEJLE), "-o", str(tmp_path / "ud"), "--as-of", AS_OF]) == 2
