@@ -144,7 +144,7 @@ def _member(path: Path, name: str, data: bytes | None = None) -> Path:
 
 
 def _error(path: Path, capsys: pytest.CaptureFixture[str], *command: str) -> str:
-    assert main([*(command or ("check",)), str(path)]) == 2
+    assert main([*(command or ("check",)), str(path), "--lang", "en"]) == 2  # English wording
     err = capsys.readouterr().err.strip()
     assert "\n" not in err and str(path) in err
     return err

@@ -21,6 +21,7 @@ from capf.read.document import read_file
 from capf.read.plan import load_plan
 from capf.read.status import load_status
 from capf.read.workbook_file import is_workbook, workbook_kind
+from capf.text.errors import said
 
 SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
 
@@ -45,10 +46,9 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
     suffix = args.output.suffix.lower()
     if suffix not in SUFFIXES:
-        raise UsageError(f"{args.output}: write .yaml, .json or .xlsx (the format comes from "
-                         "the suffix)")
+        raise UsageError(said("convert_suffix", path=str(args.output)))
     if args.output.exists() and not args.force:
-        raise UsageError(f"{args.output}: file exists; use --force to overwrite it")
+        raise UsageError(said("file_exists", path=str(args.output)))
     kind = document_kind(args.input)
     data = (load_status(args.input) if kind == "status" else load_plan(args.input)).data
     if suffix == ".xlsx":

@@ -17,6 +17,8 @@ from capf.read.document import MAX_BYTES, Document, read_file
 from capf.read.workbook import META, workbook_document
 from capf.read.workbook_zip import checked
 from capf.read.yamlstream import MAX_ITEMS
+from capf.text.causes import os_reason
+from capf.text.errors import said
 
 SUFFIXES = (".xlsx",)
 REFUSED = (".xlsm", ".xltm", ".xlsb", ".xls")
@@ -42,16 +44,16 @@ def read_workbook_bytes(path: Path) -> bytes:
     """The file's bytes, once its suffix and size allow reading it as a workbook."""
     source = str(path)
     if path.suffix.lower() in REFUSED:
-        raise InvalidDocument(f"{source}: {path.suffix} files are not read (macros or an old "
-                              "format); save the workbook as .xlsx", source=source)
+        raise InvalidDocument(said("workbook_refused", source=source, suffix=path.suffix),
+                              source=source)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InvalidDocument(f"{source}: file is {size:,} bytes; the limit is "
-                                  f"{MAX_BYTES:,}", source=source)
+            raise InvalidDocument(said("file_too_big", source=source, size=size, limit=MAX_BYTES),
+                                  source=source)
         raw = path.read_bytes()
     except OSError as exc:
-        raise InvalidDocument(f"{source}: cannot read file: {exc.strerror or exc}",
+        raise InvalidDocument(said("cannot_read", source=source, reason=os_reason(exc)),
                               source=source) from None
     return raw
 

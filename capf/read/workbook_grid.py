@@ -15,6 +15,7 @@ from typing import Any
 from capf.model.errors import InvalidDocument
 from capf.model.pointer import pointer
 from capf.read.workbook_layout import ANY, MISSING, NR, Column, Layout, Path_, Table, items, value_at
+from capf.text.errors import said
 
 Steps = tuple[str | int, ...]
 
@@ -130,9 +131,9 @@ def _table(data: dict[str, Any], table: Table, marks: dict[Steps, list[str]],
             parent_steps = steps[:len(table.parent or ())]
             parent = keys[table.parent or ()][parent_steps]
             if used[parent] > 1:
-                raise InvalidDocument(
-                    f"{source}: at {pointer(list(parent_steps))}: id {parent!r} is used twice; "
-                    "a workbook ties rows to their item by id, so ids must differ", source=source)
+                raise InvalidDocument(said("workbook_id_twice", source=source,
+                                           place=pointer(list(parent_steps)), id=repr(parent)),
+                                      source=source)
             cells.insert(0, parent)
         cells.append(" ".join(marks.get(steps, [])))
         rows.append(tuple(cells))

@@ -83,7 +83,7 @@ ERRORS: dict[str, tuple[str, str]] = {
     "bad_date": ("{value} is not a valid {format} (use YYYY-MM-DD)",
                  "{value} er ikke en gyldig dato (brug ÅÅÅÅ-MM-DD)"),
     "bad_form": ("{value} does not have the expected form", "{value} har ikke den forventede form"),
-    "bad_length": ("length breaks the limit {bound}", "længden bryder grænsen {bound}"),
+    "bad_length": ("length breaks the limit {bound}", "længden overskrider grænsen ({bound})"),
     "repeated_items": ("items must not repeat", "elementerne må ikke gentages"),
     "schema_other": ("{message}", "{message}"),
     # plans and status reports
@@ -160,6 +160,15 @@ ERRORS: dict[str, tuple[str, str]] = {
                           "(--status); judge the plan itself without --status",
                           "capf report: --waivers og --stage gælder ikke for en opfølgningsrapport "
                           "(--status); vurdér selve planen uden --status"),
+    "convert_suffix": ("{path}: write .yaml, .json or .xlsx (the format comes from the suffix)",
+                       "{path}: skriv .yaml, .json eller .xlsx (formatet følger filendelsen)"),
+    "workbook_refused": ("{source}: {suffix} files are not read (macros or an old format); save "
+                         "the workbook as .xlsx", "{source}: {suffix}-filer læses ikke (makroer "
+                         "eller et gammelt format); gem projektmappen som .xlsx"),
+    "workbook_id_twice": ("{source}: at {place}: id {id} is used twice; a workbook ties rows to "
+                          "their item by id, so ids must differ", "{source} ved {place}: id {id} "
+                          "bruges to gange; en projektmappe knytter rækker til deres element med "
+                          "id'et, så id'er skal være forskellige"),
     "stdin_twice": ("`-` (stdin) can stand for one side of a diff only",
                     "`-` (stdin) kan kun stå for den ene side af en sammenligning"),
     "file_exists": ("{path}: file exists; use --force to overwrite it",
