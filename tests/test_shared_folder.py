@@ -80,7 +80,7 @@ def test_a_foreign_file_beside_them_is_still_refused(plans: Path, tmp_path: Path
     portfolio(plans, out)
     (out / "notes.txt").write_text("mine", encoding="utf-8")
     assert batch(plans, out) == 2
-    assert "holds files that capf batch did not write (notes.txt" in capsys.readouterr().err
+    assert "rummer filer, som capf batch ikke har skrevet (notes.txt" in capsys.readouterr().err
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
 
 
