@@ -89,5 +89,5 @@ def test_portfolio_is_refused_while_a_batch_writes_the_folder(plans: Path, tmp_p
     out = tmp_path / "out"
     with locked(out):
         assert portfolio(plans, out) == 2
-    assert "another capf batch or portfolio is writing this folder" in capsys.readouterr().err
+    assert "en anden capf batch eller portfolio skriver i denne mappe" in capsys.readouterr().err
     assert not out.exists()

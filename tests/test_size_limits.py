@@ -53,7 +53,7 @@ def test_a_16_mb_hostile_plan_is_refused_in_one_line_and_small(kind: str, tmp_pa
     path = tmp_path / kind
     mention = big_plan(kind, path)
     assert path.stat().st_size > 15_000_000
-    done = subprocess.run([sys.executable, "-c", PEAK, "validate", str(path)], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-c", PEAK, "validate", str(path), "--lang", "en"], cwd=ROOT,
                           capture_output=True, text=True, timeout=600, check=False)
     *lines, peak_kb = done.stderr.splitlines()
     assert done.returncode == 2 and len(lines) == 1 and mention in lines[0], done.stderr
