@@ -318,3 +318,20 @@ def test_findings_name_sheet_and_cell_in_text_report_and_sarif(
     assert "`/risk_assessment/date` [Risikovurdering!B3]" in (tmp_path / "r.md").read_text()
     main(["check", str(ODDER), "--as-of", "2026-01-01"])  # a YAML plan: no cells, as before
     assert "(Risikovurdering!" not in capsys.readouterr().out
+
+
+def test_diff_reads_workbooks_as_it_reads_yaml(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    plan, old, new = tmp_path / "odder.xlsx", tmp_path / "s2023.xlsx", tmp_path / "s2024.xlsx"
+    years = [ROOT / "examples" / "status" / f"odder-{y}.yaml" for y in (2023, 2024)]
+    for source, target in ((ODDER, plan), (years[0], old), (years[1], new)):
+        assert main(["convert", str(source), "-o", str(target)]) == 0
+    for yaml_sides, book_sides in (((ODDER, ROOT / "examples" / "vejle.yaml"),
+                                    (plan, ROOT / "examples" / "vejle.yaml")),
+                                   (tuple(years), (old, new))):
+        capsys.readouterr()
+        code = main(["diff", *map(str, yaml_sides), "--format", "json", "--as-of", "2026-01-01"])
+        expected = capsys.readouterr().out.replace(str(yaml_sides[0]), "OLD")
+        assert main(["diff", *map(str, book_sides), "--format", "json",
+                     "--as-of", "2026-01-01"]) == code
+        assert capsys.readouterr().out.replace(str(book_sides[0]), "OLD") == expected
