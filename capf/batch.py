@@ -89,7 +89,7 @@ def run_batch(inputs: Sequence[str], outdir: Path, ruleset: RuleSet, *, as_of: d
     `jobs` processes judge the plans (`capf batch` gives one per core: `default_jobs`), with
     the outputs and row order of one process.
     """
-    paths = plan_files(inputs, skip=lambda name: name.endswith(".verdict.json"))
+    paths = plan_files(inputs)
     folders = input_folders(inputs)
     _refuse_output_among_inputs(outdir, inputs, paths)
     with locked(outdir), _fresh(outdir) as fresh:

@@ -335,3 +335,24 @@ def test_diff_reads_workbooks_as_it_reads_yaml(tmp_path: Path,
         assert main(["diff", *map(str, book_sides), "--format", "json",
                      "--as-of", "2026-01-01"]) == code
         assert capsys.readouterr().out.replace(str(book_sides[0]), "OLD") == expected
+
+
+def test_a_folder_of_workbooks_is_judged_and_capf_outputs_are_left_out(tmp_path: Path) -> None:
+    """A coordinator's folder of .xlsx plans is a batch or portfolio input like one of YAML."""
+    from capf.batch import OUTPUT_NAMES as BATCH_OUTPUTS
+    from capf.portfolio.collection import OUTPUT_NAMES as PORTFOLIO_OUTPUTS
+    from capf.read.folder import CAPF_OUTPUTS, plan_files
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    assert main(["convert", str(ODDER), "-o", str(plans / "odder.xlsx")]) == 0
+    assert main(["batch", str(plans), "-o", str(tmp_path / "out"), "--as-of", "2026-01-01"]) in (0, 1)
+    summary = (tmp_path / "out" / "summary.csv").read_text(encoding="utf-8-sig")
+    assert "odder.xlsx" in summary and "Odder" in summary
+    assert main(["portfolio", str(plans), "-o", str(tmp_path / "national")]) == 0
+    national = json.loads((tmp_path / "national" / "portfolio.json").read_text(encoding="utf-8"))
+    assert not national.get("errors") and "odder.xlsx" in json.dumps(national)
+    for name in {*BATCH_OUTPUTS, *PORTFOLIO_OUTPUTS} & {"summary.xlsx", "portfolio.xlsx"}:
+        (plans / name).write_bytes((tmp_path / "out" / "summary.xlsx").read_bytes())
+    assert {*BATCH_OUTPUTS, *PORTFOLIO_OUTPUTS} <= CAPF_OUTPUTS
+    assert [p.name for p in plan_files([str(plans)])] == ["odder.xlsx"]

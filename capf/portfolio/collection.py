@@ -42,12 +42,11 @@ OUTSIDE = Text(da="et link til en fil uden for mappen; ikke læst",
 def plan_paths(inputs: Iterable[str]) -> list[Path]:
     """Plans named directly, and the plan files directly in each folder, in name order.
 
-    In folders, capf's own outputs (`*.verdict.json` of `capf batch`, `portfolio.json`) are
+    In folders, capf's own outputs (capf.read.folder.CAPF_OUTPUTS, `*.verdict.json`) are
     skipped, so `capf batch` and `capf portfolio` can share an output folder and re-read it.
     """
     inputs = list(inputs)
-    return plan_files([*inputs, *map(str, status_folders(inputs))],
-                      skip=lambda name: name.endswith(".verdict.json") or name in OUTPUT_NAMES)
+    return plan_files([*inputs, *map(str, status_folders(inputs))])
 
 
 def _row(file: str, case: Case, plan: Plan | None = None, detail: str = "") -> LeftOut:

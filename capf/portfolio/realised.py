@@ -23,16 +23,16 @@ from capf.engine.checks.pathway import interpolated
 from capf.engine.follow_up import realised_by_year
 from capf.portfolio.model import Case, Figure, LeftOut, PlanRealised, RealisedYear, Text
 from capf.portfolio.treatment import treatment
-from capf.read.document import read_file
 from capf.read.plan import Plan, plan_from_document
 from capf.read.status import StatusReport, status_from_document
+from capf.read.workbook_file import read_either
 
 STATUS_FOLDER = "status"  # DIR/status/ holds the reports of the plans in DIR
 
 
 def read_one(path: Path) -> Plan | StatusReport:
     """A plan, or a status report when the document says whom it follows (plans never do)."""
-    document = read_file(path)
+    document = read_either(path)
     if isinstance(document.data, dict) and "follows" in document.data:
         return status_from_document(document)
     return plan_from_document(document)

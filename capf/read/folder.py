@@ -1,5 +1,8 @@
 """Finding plan files: the files named, and the plan files directly inside each folder named.
 
+In a folder, a plan file is a YAML, JSON or workbook (.xlsx) file that capf did not write itself
+(CAPF_OUTPUTS, `*.verdict.json`), so an output folder can be read again.
+
 A folder is the boundary the user drew. A link in it that points outside is still listed (so it
 can be reported as an error row) but `leaves_folder` flags it, and it is never read
 (docs/security.md).
@@ -13,15 +16,19 @@ from pathlib import Path
 from capf.model.errors import UsageError
 from capf.text.errors import said
 
-PLAN_SUFFIXES = (".yaml", ".yml", ".json")
+PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
+# What `capf batch` and `capf portfolio` write (they may share a folder); a test keeps it in step.
+CAPF_OUTPUTS = frozenset({"summary.csv", "summary.xlsx", "overview.html", "portfolio.json",
+                          "portfolio.html", "portfolio.csv", "portfolio.xlsx"})
 
 
-def plan_files(inputs: Iterable[str], *, skip: Callable[[str], bool] = lambda name: False) -> list[Path]:
-    """Plans named directly, and the *.yaml/*.yml/*.json files directly in each folder, sorted.
+def capf_output(name: str) -> bool:
+    return name in CAPF_OUTPUTS or name.endswith(".verdict.json")
 
-    In folders, file names `skip` accepts (capf's own outputs) are left out, so an output
-    folder can be read again.
-    """
+
+def plan_files(inputs: Iterable[str], *, skip: Callable[[str], bool] = capf_output) -> list[Path]:
+    """Plans named directly, and the *.yaml/*.yml/*.json/*.xlsx files directly in each folder,
+    sorted; in folders, file names `skip` accepts (by default capf's own outputs) are left out."""
     inputs = list(inputs)
     found: list[Path] = []
     for item in inputs:

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from capf.model.errors import CapfError, InvalidDocument
-from capf.read.document import MAX_BYTES, Document, parse_text, read_file
+from capf.read.document import MAX_BYTES, Document, parse_text
 from capf.read.plan import Plan, load_plan, plan_from_document
 from capf.read.schema import longest_list
-from capf.read.workbook_file import is_workbook, read_workbook, workbook_kind
+from capf.read.workbook_file import read_either
 from capf.read.yamlstream import MAX_ITEMS
 from capf.text.errors import error_line, said
 
@@ -37,11 +37,7 @@ def read_pipe(stream: BinaryIO, max_items: int = MAX_ITEMS) -> Document:
 
 def document_at(path: str) -> Document:
     """The file at `path` (a workbook as the kind it names), or with `-` what is piped to stdin."""
-    if path == STDIN:
-        return read_pipe(sys.stdin.buffer)
-    if is_workbook(Path(path)):
-        return read_workbook(Path(path), workbook_kind(Path(path)) or "plan")
-    return read_file(Path(path))
+    return read_pipe(sys.stdin.buffer) if path == STDIN else read_either(Path(path))
 
 
 def plan_at(path: str) -> Plan:

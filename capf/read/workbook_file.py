@@ -35,6 +35,14 @@ def read_document(path: Path, kind: str, *, max_items: int = MAX_ITEMS) -> Docum
     return read_workbook(path, kind) if is_workbook(path) else read_file(path, max_items=max_items)
 
 
+def read_either(path: Path) -> Document:
+    """A YAML/JSON file, or a workbook as the kind it names (plan or status report): for readers
+    that learn the kind from the document itself (diff, portfolio)."""
+    if is_workbook(path):
+        return read_workbook(path, workbook_kind(path) or "plan")
+    return read_file(path)
+
+
 def read_workbook(path: Path, kind: str) -> Document:
     """The plan (`kind` plan) or status report in the workbook at `path`."""
     return workbook_document(read_workbook_bytes(path), str(path), kind)
