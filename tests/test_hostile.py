@@ -17,7 +17,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +27,6 @@ from capf.read.schema import problems
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 ROOT = HOSTILE.parent.parent
 VEJLE = ROOT / "examples" / "vejle.yaml"
-TIME_LIMIT = 20.0  # seconds per case; a case normally takes ~0.3 s (interpreter start-up)
 AS_OF = "2026-01-01"
 
 
@@ -37,18 +35,17 @@ class Run:
     code: int
     stdout: str
     stderr: str
-    seconds: float
 
 
 def capf(*args: str | Path, cwd: Path = ROOT) -> Run:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]), "PYTHONIOENCODING": "utf-8",
            "CAPF_LANG": "en"}  # the mentions below are the English wording
-    start = time.perf_counter()
+    # timeout: a hang guard, not a speed limit (bench/big_inputs.py measures the time)
     done = subprocess.run([sys.executable, "-m", "capf", *map(str, args)], cwd=cwd, env=env,
                           capture_output=True, timeout=60, check=False)
     return Run(done.returncode, done.stdout.decode("utf-8", "replace"),
-               done.stderr.decode("utf-8", "replace"), time.perf_counter() - start)
+               done.stderr.decode("utf-8", "replace"))
 
 
 def assert_refused(run: Run, file: str | Path, *mentions: str) -> None:
@@ -64,7 +61,6 @@ def assert_refused(run: Run, file: str | Path, *mentions: str) -> None:
         assert mention in line, line
     assert len(line) < 1000, f"stderr line of {len(line)} characters"
     assert run.stdout == ""
-    assert run.seconds < TIME_LIMIT
 
 
 # --- committed plan files that must be refused ------------------------------------------------
@@ -260,7 +256,6 @@ def file_50mb(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_50mb_file_is_refused_before_it_is_read(command: str, file_50mb: Path) -> None:
     run = capf(command, file_50mb)
     assert_refused(run, file_50mb, "the limit is")
-    assert run.seconds < 5
 
 
 @pytest.mark.parametrize("command", ["validate", "check"])

@@ -28,6 +28,7 @@ from capf.engine.evaluator import evaluate
 from capf.engine.ruleset import load_ruleset
 from capf.model.errors import InvalidRules
 from capf.read.fragment import fragment_validator
+from capf.read.pattern import linear
 from capf.read.plan import load_plan
 from capf.read.resources import data_dir
 
@@ -222,10 +223,11 @@ def test_python_re_hangs_on_the_evil_pattern_which_is_why_capf_uses_re2() -> Non
 def test_a_backtracking_pattern_runs_in_linear_time(check: dict[str, Any], tmp_path: Path) -> None:
     plan = load_plan({"schema_version": "1", "municipality": {"name": VICTIM}})
     ruleset = load_ruleset(profile(tmp_path, {"NEU-5-evil": rule_text("NEU-5-evil", check)}))
-    start = time.perf_counter()
+    # No timing here (timings live in bench/): on Python's `re` this call would not return
+    # (the test above), so finishing at all shows the pattern ran on RE2.
     verdict = evaluate(plan, ruleset, as_of=AS_OF)
-    assert time.perf_counter() - start < 1.0
     assert [r.outcome for r in verdict.results] == ["fail"]
+    assert type(linear(EVIL)).__module__ == "re2"
 
 
 def test_pattern_properties_and_additional_properties_use_re2(tmp_path: Path) -> None:
@@ -234,12 +236,10 @@ def test_pattern_properties_and_additional_properties_use_re2(tmp_path: Path) ->
     plan = load_plan({"schema_version": "1", "municipality": {"name": "x"}})
     ruleset = load_ruleset(profile(tmp_path, {"NEU-5-keys": rule_text(
         "NEU-5-keys", {"schema": {"schema": fragment}}, select="/municipality")}))
-    start = time.perf_counter()
     assert [r.outcome for r in evaluate(plan, ruleset, as_of=AS_OF).results] == ["fail"]
     validator = ruleset.rules[0].clause.options.validator  # type: ignore[attr-defined]
     assert validator.is_valid({VICTIM: 1, "aaa": 2})
     assert not validator.is_valid({VICTIM: "text"})
-    assert time.perf_counter() - start < 1.0
 
 
 @pytest.mark.parametrize(("check", "field"), [
@@ -272,16 +272,13 @@ def test_a_rule_over_the_step_budget_is_an_error_and_the_run_goes_on(tmp_path: P
              "NEU-5-fine": rule_text("NEU-5-fine", {"non_empty": {}})}
     ruleset = load_ruleset(profile(tmp_path, rules))
     plan = load_plan(many_actions(1000))
-    start = time.perf_counter()
     first = evaluate(plan, ruleset, as_of=AS_OF)
-    took = time.perf_counter() - start
     outcomes = {r.rule: r for r in first.results}
     assert outcomes["NEU-5-fine"].outcome == "pass"
     stopped = outcomes["NEU-5-cubic"]
     assert stopped.outcome == "error"
     assert "NEU-5-cubic" in stopped.message.da and "1.000.000 evalueringstrin" in stopped.message.da
     assert "NEU-5-cubic" in stopped.message.en
-    assert took < 15, f"{took:.1f} s"
     again = evaluate(plan, ruleset, as_of=AS_OF)  # steps, not seconds: the same every time
     assert again.model_dump() == first.model_dump()
 
