@@ -28,7 +28,7 @@ from capf.engine.ruleset import RuleSet
 from capf.model.errors import CapfError, UsageError
 from capf.model.rule import ELEMENTS
 from capf.portfolio.collection import OUTPUT_NAMES as PORTFOLIO_FILES
-from capf.read.folder import input_folders, leaves_folder, plan_files
+from capf.read.folder import capf_output, input_folders, leaves_folder, plan_files
 from capf.read.plan import load_plan, staged
 from capf.render.crosslinks import dormant_link, pair_pages
 from capf.render.summary import COUNTED, Row, summary_csv, summary_workbook
@@ -198,11 +198,6 @@ def refuse_overwriting(args: dict[str, Any]) -> None:
 OUTPUT_NAMES = ("summary.csv", "summary.xlsx", "overview.html")
 
 
-def _is_output(name: str) -> bool:
-    return name in OUTPUT_NAMES or name in PORTFOLIO_FILES or \
-        name.endswith((".verdict.json", ".report.html"))
-
-
 def _refuse_output_among_inputs(outdir: Path, inputs: Sequence[str], paths: Sequence[Path]) -> None:
     target = outdir.resolve()
     for item in [*map(Path, inputs), *paths]:
@@ -211,7 +206,7 @@ def _refuse_output_among_inputs(outdir: Path, inputs: Sequence[str], paths: Sequ
                 (item.is_dir() and resolved.is_relative_to(target)):
             raise UsageError(said("folder_holds_input", folder=str(outdir), item=shown_name(item)))
     if outdir.is_dir():
-        foreign = sorted(p.name for p in outdir.iterdir() if not _is_output(p.name))
+        foreign = sorted(p.name for p in outdir.iterdir() if not capf_output(p.name))
         if foreign:
             raise UsageError(said("folder_foreign", folder=str(outdir), item=shown_name(foreign[0])))
 

@@ -354,5 +354,5 @@ def test_a_folder_of_workbooks_is_judged_and_capf_outputs_are_left_out(tmp_path:
     assert not national.get("errors") and "odder.xlsx" in json.dumps(national)
     for name in {*BATCH_OUTPUTS, *PORTFOLIO_OUTPUTS} & {"summary.xlsx", "portfolio.xlsx"}:
         (plans / name).write_bytes((tmp_path / "out" / "summary.xlsx").read_bytes())
-    assert {*BATCH_OUTPUTS, *PORTFOLIO_OUTPUTS} <= CAPF_OUTPUTS
+    assert {*BATCH_OUTPUTS, *PORTFOLIO_OUTPUTS} == CAPF_OUTPUTS
     assert [p.name for p in plan_files([str(plans)])] == ["odder.xlsx"]

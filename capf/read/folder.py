@@ -23,7 +23,8 @@ CAPF_OUTPUTS = frozenset({"summary.csv", "summary.xlsx", "overview.html", "portf
 
 
 def capf_output(name: str) -> bool:
-    return name in CAPF_OUTPUTS or name.endswith(".verdict.json")
+    """A file name capf writes: a folder's summary files or one plan's verdict or report."""
+    return name in CAPF_OUTPUTS or name.endswith((".verdict.json", ".report.html"))
 
 
 def plan_files(inputs: Iterable[str], *, skip: Callable[[str], bool] = capf_output) -> list[Path]:
