@@ -91,27 +91,20 @@ def plan_from_document(document: Document) -> Plan:
                 sha256=hashlib.sha256(canonical_json(data)).hexdigest())
 
 
-def _refuse_too_long(data: Any, source: str) -> None:
+def _refuse_too_long(data: dict[str, Any], source: str) -> None:
+    """Refuse a list or mapping anywhere in the plan longer than the schema allows any list."""
     limit = longest_list("plan")
     stack: list[tuple[Any, tuple[Any, ...]]] = [(data, ())]
     while stack:
         node, path = stack.pop()
-        if isinstance(node, list):
-            if len(node) > limit:
-                ptr = pointer(list(_keys(path)))
-                raise InvalidPlan(_too_many("too_many_in_plan", source, ptr, len(node), limit),
-                                  source=source,
-                                  problems=(Problem.of(ptr, said("more_items", limit=limit)),))
-            stack.extend((item, (path, i)) for i, item in enumerate(node)
-                         if isinstance(item, dict | list))
-        elif isinstance(node, dict):
-            if len(node) > limit:
-                ptr = pointer(list(_keys(path)))
-                raise InvalidPlan(_too_many("too_many_keys", source, ptr, len(node), limit),
-                                  source=source,
-                                  problems=(Problem.of(ptr, said("more_keys", limit=limit)),))
-            stack.extend((item, (path, k)) for k, item in node.items()
-                         if isinstance(item, dict | list))
+        is_list = isinstance(node, list)
+        if len(node) > limit:
+            ptr = pointer(list(_keys(path)))
+            kind, more = ("too_many_in_plan", "more_items") if is_list else ("too_many_keys", "more_keys")
+            raise InvalidPlan(_too_many(kind, source, ptr, len(node), limit), source=source,
+                              problems=(Problem.of(ptr, said(more, limit=limit)),))
+        stack.extend((item, (path, key)) for key, item in (enumerate(node) if is_list else node.items())
+                     if isinstance(item, dict | list))
 
 
 def _too_many(kind: str, source: str, ptr: str, count: int, limit: int) -> Phrase:
