@@ -232,8 +232,8 @@ def manko_doc(*milestones: tuple[int, float], pathway: dict[int, float] | None =
 
 def test_manko_lists_every_unchecked_year_and_points_at_the_bad_ones_only() -> None:
     found = run("manko", manko_doc((2030, 50_000), pathway={2040: 1}), require_strategy=False)
-    assert found.values["reason"] == ("2030 (no figure for 2030 in /scenarios/action_pathway/years), "
-                                      "2050 (no figure for 2050 in /scenarios/action_pathway/years)")
+    assert found.values["reason"] == ("2030 (no figure for 2030 in the action pathway), "
+                                      "2050 (no figure for 2050 in the action pathway)")
     one_bad = run("manko", manko_doc((2030, 50_000), (2050, 5_000)))
     assert one_bad.values["mismatches"] == [2050]
     assert one_bad.evidence == ("/targets/net_zero_year", "/scenarios/action_pathway/years/1",

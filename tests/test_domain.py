@@ -301,10 +301,10 @@ def test_manko_pathway_lacking_a_milestone_year_fails() -> None:
     assert finding.values["mismatches"] == [2050]
     assert finding.values["year"] == 2050
     assert finding.values["expected_gap_t"] is None
-    assert finding.values["reason"] == "2050 (no figure for 2050 in /scenarios/action_pathway/years)"
-    assert finding.values["reason_da"] == "2050 (intet tal for 2050 i /scenarios/action_pathway/years)"
+    assert finding.values["reason"] == "2050 (no figure for 2050 in the action pathway)"
+    assert finding.values["reason_da"] == "2050 (intet tal for 2050 i reduktionsstien)"
     assert finding.values["detail_da"] == ("Kan ikke kontrolleres, fordi der mangler data: 2050 "
-                                           "(intet tal for 2050 i /scenarios/action_pathway/years).")
+                                           "(intet tal for 2050 i reduktionsstien).")
 
 
 def test_manko_shows_a_year_with_figures_before_a_year_without() -> None:
@@ -315,15 +315,15 @@ def test_manko_shows_a_year_with_figures_before_a_year_without() -> None:
     assert finding.values["mismatches"] == [2030, 2050]
     keys = ("year", "target_t", "pathway_t", "expected_gap_t", "declared_gap_t")
     assert tuple(finding.values[k] for k in keys) == (2030, 300_000, 350_000, 50_000, 0)
-    assert finding.values["reason"] == "2050 (no figure for 2050 in /scenarios/action_pathway/years)"
+    assert finding.values["reason"] == "2050 (no figure for 2050 in the action pathway)"
     assert finding.values["detail"] == (
         "In 2030 the declared manko is 0 t, but the action pathway (350,000 t) lies 50,000 t above "
         "the target level (300,000 t). Not checkable for lack of data: 2050 (no figure for 2050 "
-        "in /scenarios/action_pathway/years).")
+        "in the action pathway).")
     assert finding.values["detail_da"] == (
         "I 2030 er den opgjorte manko 0 t, men reduktionsstien (350.000 t) ligger 50.000 t over "
         "målniveauet (300.000 t). Kan ikke kontrolleres, fordi der mangler data: 2050 (intet tal "
-        "for 2050 i /scenarios/action_pathway/years).")
+        "for 2050 i reduktionsstien).")
 
 
 def test_manko_declared_where_the_pathway_meets_the_target() -> None:

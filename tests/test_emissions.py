@@ -171,11 +171,11 @@ def test_required_level_reasons() -> None:
 
 def test_scenario_level_reasons() -> None:
     assert english(em.scenario_level(plan(), em.PATHWAY, 2030).reason) == (
-        "no figure for 2030 in /scenarios/action_pathway/years")
+        "no figure for 2030 in the action pathway")
     doc = plan(scenarios={"action_pathway": {"years": [{"year": 2030}]}})
     level = em.scenario_level(doc, em.PATHWAY, 2030)
-    assert level.reason == Phrase("no total for 2030 in /scenarios/action_pathway/years",
-                                  "ingen total for 2030 i /scenarios/action_pathway/years")
+    assert level.reason == Phrase("no total for 2030 in the action pathway",
+                                  "ingen total for 2030 i reduktionsstien")
 
 
 @pytest.mark.parametrize(("doc", "years"), [

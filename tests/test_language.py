@@ -258,3 +258,27 @@ def test_the_portfolio_command_reports_in_danish(capsys: pytest.CaptureFixture[s
     out = _run(capsys, "portfolio", str(ROOT / "examples" / "odder.yaml"), "-o", str(tmp_path),
                "--as-of", "2026-01-01")[1]
     assert out.startswith("skrev portfolio.json") and "plan(er) lagt sammen" in out, out
+
+
+_PLACE = re.compile(r"(?<![\w.])/[a-z_0-9]+")  # a pointer with at least one step ("og/eller" is none)
+
+
+def _pointers_in_messages(verdict: Verdict) -> list[tuple[str, str]]:
+    return [(r.rule, text) for r in verdict.results
+            for text in (r.message.da, r.message.en, *((r.remedy.da, r.remedy.en) if r.remedy else ()))
+            if _PLACE.search(_CODE_SPAN.sub(" ", text))]
+
+
+@pytest.mark.parametrize("profile", ["dk2020", "klimaalliancen-2024"])
+def test_no_message_names_a_place_by_its_pointer(profile: str) -> None:
+    """An item without an id is named by what it is about, a series by its name ("Barrierer,
+    der mangler en af delene: Økonomisk", "intet tal for 2055 i reduktionsstien"): the pointer
+    belongs in the evidence, not in a sentence sent to a municipality."""
+    ruleset = load_ruleset(profile)
+    plans = [load_plan(ROOT / "examples" / f"{name}.yaml")
+             for name in ("fjordby-draft", "middelfart", "odder", "vejle")]
+    plans += [load_plan(c.rule.examples.fail[i], source=c.rule.id)
+              for c in all_rules() if c.profile == profile for i in range(len(c.rule.examples.fail))]
+    found = [hit for plan in plans for hit in _pointers_in_messages(
+        evaluate(plan, ruleset, as_of=AS_OF))]
+    assert not found, found[:5]

@@ -211,7 +211,7 @@ def test_a_finding_shows_no_dangling_missing(where: str, result: Result) -> None
 
 def test_the_leak_check_finds_an_untranslated_reason() -> None:
     """The check above fails on the leak it is for: an English reason in a Danish message."""
-    reason = "2055 (no figure for 2055 in /scenarios/action_pathway/years)"
+    reason = "2055 (no figure for 2055 in the action pathway)"
     values: dict[str, Any] = {"reason": reason, "reason_da": None, "year": 2055}
     result = Result(rule="NEU-8-manko-consistent", criterion="NEU-8", element="neutrality",
                     level="essential", outcome="fail", title=Text(en="t", da="t"),
@@ -220,7 +220,7 @@ def test_the_leak_check_finds_an_untranslated_reason() -> None:
     assert english_in_danish(result) == ["no figure"]
     sly = result.model_copy(update={"values": {**values, "reason_da": "(oversat)"}})
     assert english_in_danish(sly) == ["no figure", reason]  # a _da the message did not use
-    values["reason_da"] = "2055 (intet tal for 2055 i /scenarios/action_pathway/years)"
+    values["reason_da"] = "2055 (intet tal for 2055 i reduktionsstien)"
     fixed = result.model_copy(update={"values": values, "message": Text(
         en="x", da=fill("Manglende data: {reason}.", values, "da"))})
     assert english_in_danish(fixed) == []

@@ -1,9 +1,9 @@
-"""Remedies speak of the plan, not the file: the field comes after, in code style.
+"""Remedies and messages speak of the plan, not the file: the field comes after, in code style.
 
 "Angiv i forpligtelsen, at planen er Paris-kompatibel (`commitment.paris_compatible: true`)"
 reads to a climate coordinator; "Sæt commitment.paris_compatible til true" reads only to whoever
-edits the YAML. The report shows a remedy's code spans as small grey code, so a field path is
-allowed there and nowhere else in a remedy's prose, in either language.
+edits the YAML. The report shows the code spans of a remedy and of a finding's message as small
+grey code, so a field path is allowed there and nowhere else in their prose, in either language.
 """
 
 from __future__ import annotations
@@ -29,11 +29,11 @@ def fields_in_prose(text: str) -> list[str]:
     return [hit for hit in FIELD.findall(re.sub(r"`[^`]*`", "", text)) if hit not in NOT_FIELDS]
 
 
-def _remedies() -> list[tuple[str, str, str]]:
+def _remedies(key: str = "remedy") -> list[tuple[str, str, str]]:
     found = []
     for path in RULE_FILES:
         rule = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for lang, text in (rule.get("remedy") or {}).items():
+        for lang, text in (rule.get(key) or {}).items():
             found.append((path.relative_to(ROOT).as_posix(), lang, text))
     return found
 
@@ -46,8 +46,9 @@ def test_every_rule_file_has_a_remedy_in_both_languages() -> None:
     assert all(found == {"en", "da"} for found in langs.values())
 
 
-def test_no_remedy_names_a_field_in_its_prose() -> None:
-    named = [(name, lang, fields_in_prose(text)) for name, lang, text in _remedies()
+@pytest.mark.parametrize("key", ["remedy", "message"])
+def test_no_remedy_or_message_names_a_field_in_its_prose(key: str) -> None:
+    named = [(name, lang, fields_in_prose(text)) for name, lang, text in _remedies(key)
              if fields_in_prose(text)]
     assert named == [], "\n".join(f"{n} [{lang}]: {hits}" for n, lang, hits in named)
 

@@ -109,11 +109,20 @@ def evidence_of(matches: list[Match]) -> tuple[str, ...]:
     return tuple(m.pointer or "/" for m in matches)
 
 
+_LABEL_KEYS = ("id", "hazard", "year", "sector", "category", "group", "theme", "name",
+               "with", "type", "phase", "benefit", "role", "horizon")
+
+
 def label_of(match: Match) -> str:
-    """A stable, human label for an item: its id (or hazard/year/sector), else its pointer."""
+    """A stable, human label for an item: its id (or hazard/year/sector …), else its pointer.
+
+    Items with no name of their own (a barrier, a coordination entry, an engagement) are named
+    by what they are about: the code is shown by its label, so a Danish message reads
+    "Økonomisk", never "/governance/barriers/0".
+    """
     value = match.value
     if isinstance(value, dict):
-        for key in ("id", "hazard", "year", "sector", "category", "group", "theme", "name"):
+        for key in _LABEL_KEYS:
             if key in value and isinstance(value[key], str | int):
                 return str(value[key])
     return match.pointer or "/"

@@ -17,6 +17,10 @@ from capf.text.message import Phrase
 INVENTORY = "/inventory/years"
 BAU = "/scenarios/bau/years"
 PATHWAY = "/scenarios/action_pathway/years"
+# How a message names each series: a reader of the Danish report sees no pointer in a sentence.
+SERIES_NAMES = {INVENTORY: Phrase("the inventory", "klimaregnskabet"),
+                BAU: Phrase("the BAU projection", "BAU-fremskrivningen"),
+                PATHWAY: Phrase("the action pathway", "reduktionsstien")}
 TARGETS = "/targets/emission_targets"
 NET_ZERO = "/targets/net_zero_year"
 SECTOR_NEUTRALITY = "/targets/sector_neutrality"
@@ -124,10 +128,11 @@ def group_value(record: Record | None, sectors: Sequence[str]) -> float | None:
 def scenario_level(plan: Any, pointer: str, year: int) -> Level:
     """A scenario's total for a year as a `Level`, so checks treat pathways and targets alike."""
     found = located(plan, pointer, year)
+    name = SERIES_NAMES.get(pointer, Phrase(pointer, pointer))
     if found is None:
-        return Level(None, Phrase(f"no figure for {year} in {pointer}",
-                                  f"intet tal for {year} i {pointer}"))
+        return Level(None, Phrase(f"no figure for {year} in {name.en}",
+                                  f"intet tal for {year} i {name.da}"))
     total = total_of(found[1])
-    reason = None if total is not None else Phrase(f"no total for {year} in {pointer}",
-                                                   f"ingen total for {year} i {pointer}")
+    reason = None if total is not None else Phrase(f"no total for {year} in {name.en}",
+                                                   f"ingen total for {year} i {name.da}")
     return Level(total, reason, (found[0],))
