@@ -35,7 +35,7 @@ def test_the_wheel_ships_data_and_templates(wheel: Path) -> None:
                    "capf/_data/schemas/verdict.schema.json",
                    "capf/_data/schemas/portfolio.schema.json",
                    "capf/portfolio/municipalities.csv", "capf/portfolio/municipalities.md",
-                   "capf/render/templates/portfolio.html.j2"):
+                   "capf/render/templates/portfolio.html.j2", "capf/engine/prebuilt.json"):
         assert needed in names, needed
     assert any(n.startswith("capf/render/templates/") for n in names)
     rule_files = [n for n in names if n.startswith("capf/_data/rules/") and "/NEU-5-" in n]
@@ -49,8 +49,9 @@ def test_the_installed_wheel_judges_a_plan_from_another_directory(
                     str(site), str(wheel)], check=True, timeout=300, capture_output=True)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    code = ("import capf, capf.read.resources as r, datetime;"
+    code = ("import capf, capf.read.resources as r, capf.engine.prebuilt as p, datetime;"
             "assert str(r.data_dir('rules')).startswith({!r}), r.data_dir('rules');"
+            "assert p.parsed(r.data_dir('rules') / 'dk2020' / 'profile.yaml') is not None;"
             "v = capf.evaluate(capf.load_plan({!r}), as_of=datetime.date(2026, 1, 1));"
             "print(v.status)").format(str(site), str(ROOT / "examples" / "vejle.yaml"))
     env = {**os.environ, "PYTHONPATH": str(site)}

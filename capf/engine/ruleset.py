@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import Field, ValidationError
 
 from capf.engine.clause import Clause, CompileError, compile_clause, substitute
+from capf.engine.prebuilt import parsed
 from capf.model.errors import CapfError, InvalidRules, first_problem
 from capf.model.rule import ELEMENTS, Criterion, Frozen, ParamValue, Rule, Text
 from capf.read.document import read_file
@@ -119,6 +120,9 @@ def _read_model(path: Path, model: type[Frozen], data: Any = None) -> Any:
 
 
 def _read(path: Path) -> Any:
+    known = parsed(path)  # a built-in file as shipped: its data without parsing the YAML again
+    if known is not None:
+        return known
     try:
         return read_file(path).data
     except CapfError as exc:

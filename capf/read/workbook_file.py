@@ -14,8 +14,6 @@ from pathlib import Path
 
 from capf.model.errors import CapfError, InvalidDocument
 from capf.read.document import MAX_BYTES, Document, read_file
-from capf.read.workbook import META, workbook_document
-from capf.read.workbook_zip import checked
 from capf.read.yamlstream import MAX_ITEMS
 from capf.text.causes import os_reason
 from capf.text.errors import said
@@ -45,6 +43,8 @@ def read_either(path: Path) -> Document:
 
 def read_workbook(path: Path, kind: str) -> Document:
     """The plan (`kind` plan) or status report in the workbook at `path`."""
+    from capf.read.workbook import workbook_document  # zip and XML readers: only for a workbook
+
     return workbook_document(read_workbook_bytes(path), str(path), kind)
 
 
@@ -69,6 +69,9 @@ def read_workbook_bytes(path: Path) -> bytes:
 def workbook_kind(path: Path) -> str | None:
     """The document kind (plan, status) a capf workbook names on its hidden sheet, if any."""
     from openpyxl import load_workbook
+
+    from capf.read.workbook import META
+    from capf.read.workbook_zip import checked
 
     raw = read_workbook_bytes(path)
     checked(raw, str(path))
