@@ -14,7 +14,7 @@ from capf.cli.exit_codes import EXIT_BAD_INPUT, EXIT_NON_COMPLIANT, EXIT_OK
 from capf.cli.output import emit, written
 from capf.engine.evaluator import evaluate
 from capf.engine.portfolio import judge_each
-from capf.engine.ruleset import DEFAULT_PROFILE, RuleSet, load_ruleset
+from capf.engine.ruleset import DEFAULT_FOLLOW_UP_PROFILE, DEFAULT_PROFILE, RuleSet, load_ruleset
 from capf.model.errors import UsageError
 from capf.model.verdict import FAILING, Verdict
 from capf.read.pipe import STDIN, document_at, plan_at
@@ -79,7 +79,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def _follow_up_report(args: argparse.Namespace, fmt: str) -> int:
     """`report --status`: the follow-up report, judged as `monitor` judges (no waivers, no stage)."""
-    from capf.engine.follow_up import DEFAULT_FOLLOW_UP_PROFILE, evaluate_follow_up
+    from capf.engine.follow_up import evaluate_follow_up
     from capf.read.status import load_status
     from capf.render.followup_report import render_follow_up
 

@@ -8,8 +8,7 @@ from pathlib import Path
 
 from capf.cli.exit_codes import EXIT_CODES
 from capf.engine.evaluator import ENGINE_VERSION
-from capf.engine.follow_up import DEFAULT_FOLLOW_UP_PROFILE
-from capf.engine.ruleset import DEFAULT_PROFILE
+from capf.engine.ruleset import DEFAULT_FOLLOW_UP_PROFILE, DEFAULT_PROFILE
 from capf.model.errors import UsageError
 from capf.read.plan import STAGES
 from capf.read.schema import SCHEMA_NAMES

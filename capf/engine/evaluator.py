@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from capf.engine.checks.spec import Context, Finding, OverBudget
 from capf.engine.ruleset import CompiledRule, RuleSet, load_ruleset
@@ -31,8 +31,10 @@ from capf.model.verdict import (
     overall_status,
 )
 from capf.read.plan import Plan
-from capf.read.waiver import WaiverSet, is_expired
 from capf.text.message import fill
+
+if TYPE_CHECKING:  # capf.read.waiver (pydantic models) loads only when waivers are applied
+    from capf.read.waiver import WaiverSet
 
 try:
     ENGINE_VERSION = version("capf")
@@ -109,6 +111,8 @@ def _result(compiled: CompiledRule, found: Finding, message: Text) -> Result:
 def apply_waivers(results: list[Result], ruleset: RuleSet, waivers: WaiverSet,
                   as_of: date) -> tuple[list[Result], WaiverReport]:
     """Turn covered fails and review items into `waived`; an expired waiver leaves them and says so."""
+    from capf.read.waiver import is_expired
+
     used: set[int] = set()
     applied: list[str] = []
     expired: list[str] = []

@@ -22,14 +22,13 @@ from typing import Any
 from capf.engine import emissions as em
 from capf.engine.checks.spec import Context
 from capf.engine.evaluator import build_verdict, run_rule
-from capf.engine.ruleset import RuleSet, load_ruleset
+from capf.engine.ruleset import DEFAULT_FOLLOW_UP_PROFILE, RuleSet, load_ruleset
 from capf.model.rule import Text
 from capf.model.verdict import MonitoringStatus, ReportRef, Verdict
 from capf.read.plan import Plan, load_plan
 from capf.read.status import InvalidStatus, StatusReport, follows_plan, load_status
 from capf.text.errors import said
 
-DEFAULT_FOLLOW_UP_PROFILE = "monitoring"
 FOLLOW_UP_NOTE = Text(
     en="This follow-up is capf's own reading of the status reports against the plan; it is not "
        "an assessment by C40, CONCITO or Klimaalliancen.",

@@ -10,13 +10,16 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from capf.engine.evaluator import evaluate
 from capf.engine.ruleset import RuleSet
 from capf.model.errors import CapfError
 from capf.model.verdict import Verdict
 from capf.read.plan import Plan
-from capf.read.waiver import WaiverSet
+
+if TYPE_CHECKING:
+    from capf.read.waiver import WaiverSet
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ BUILTIN_PROFILES = ("c40-capf-2020", "dk2020", "klimaalliancen-2024")
 # Profiles that judge a plan together with its status reports (capf.engine.follow_up), not a
 # plan alone; loadable by id like the plan profiles.
 FOLLOW_UP_PROFILES = ("monitoring",)
+DEFAULT_FOLLOW_UP_PROFILE = FOLLOW_UP_PROFILES[0]
 KNOWN_PROFILES = BUILTIN_PROFILES + FOLLOW_UP_PROFILES
 
 
@@ -261,8 +262,12 @@ def _rule_files(profile_path: Path, profile: Profile) -> list[Path]:
                                "profile's folder", source=str(profile_path))
         found.update(p for p in base.glob(pattern) if p.is_file() and p != profile_path)
     home = base.resolve()
+    folders: dict[Path, Path] = {}  # each folder resolved once: a file that is no link lies in it
     for file in found:  # a link may point anywhere: only files inside the folder are read
-        if not _inside(file.resolve(), home):
+        if file.parent not in folders:
+            folders[file.parent] = file.parent.resolve()
+        real = file.resolve() if file.is_symlink() else folders[file.parent] / file.name
+        if not _inside(real, home):
             raise InvalidRules(f"{profile_path}: rules: {file} is a link to a file outside the "
                                "profile's folder", source=str(profile_path))
     return sorted(found)

@@ -1,0 +1,76 @@
+"""`capf check` loads what it runs and nothing else (behaviour: which modules are imported).
+
+How long start-up takes is measured in bench/goals.py, never asserted here.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+VEJLE = ROOT / "examples" / "vejle.yaml"
+
+# The same as `capf check ...`, in a fresh interpreter, then the names of every loaded module
+_RUN = """
+import contextlib, io, json, sys
+from capf.cli.main import main
+with contextlib.redirect_stdout(io.StringIO()):
+    code = main(sys.argv[1:])
+print(json.dumps([code, sorted(sys.modules)]))
+"""
+
+# Renderers, workbook reading and writing, waivers, status reports, batch, portfolio, documents
+NEVER_FOR_CHECK = ("jinja2", "markupsafe", "openpyxl", "xml.etree.ElementTree",
+                   "capf.batch", "capf.portfolio", "capf.docs", "capf.cli.documents",
+                   "capf.cli.conversion", "capf.engine.diff", "capf.engine.follow_up",
+                   "capf.read.status", "capf.read.waiver", "capf.read.workbook",
+                   "capf.read.workbook_zip", "capf.read.workbook_cells", "capf.render.report",
+                   "capf.render.page", "capf.render.checklist", "capf.render.sarif",
+                   "capf.render.junit", "capf.render.summary", "capf.render.workbook",
+                   "capf.render.chart")
+
+
+def loaded(*args: str) -> tuple[int, set[str]]:
+    done = subprocess.run([sys.executable, "-c", _RUN, *args], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    code, modules = json.loads(done.stdout)
+    return code, set(modules)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_check_of_a_valid_plan_loads_no_renderer_workbook_or_waiver_module(fmt: str) -> None:
+    code, modules = loaded("check", str(VEJLE), "--as-of", "2026-01-01", "--format", fmt)
+    assert code == 0
+    assert "capf.engine.evaluator" in modules  # it did judge the plan
+    assert sorted(modules & set(NEVER_FOR_CHECK)) == []
+
+
+def test_check_with_waivers_loads_the_waiver_reader(tmp_path: Path) -> None:
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text("waivers: []\n", encoding="utf-8")
+    code, modules = loaded("check", str(VEJLE), "--as-of", "2026-01-01", "--waivers",
+                           str(waivers))
+    assert code in (0, 2), code  # the point is what was loaded, not the file's verdict
+    assert "capf.read.waiver" in modules
+
+
+def test_check_reads_the_builtin_rules_from_prebuilt_not_from_yaml() -> None:
+    code = ("import contextlib, io, sys\n"
+            "import capf.read.document as d\n"
+            "seen = []\n"
+            "real = d.parse_yaml\n"
+            "d.parse_yaml = lambda text, source, **kw: (seen.append(source), real(text, source, **kw))[1]\n"
+            "from capf.cli.main import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    main(['check', sys.argv[1], '--as-of', '2026-01-01'])\n"
+            "print(seen)")
+    done = subprocess.run([sys.executable, "-c", code, str(VEJLE)], capture_output=True,
+                          text=True, cwd=ROOT, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == repr([str(VEJLE)])  # the plan, and no rule file
