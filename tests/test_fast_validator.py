@@ -10,6 +10,7 @@ generated plans, valid ones and ones broken in the ways plans get broken.
 from __future__ import annotations
 
 import copy
+import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,8 @@ from hypothesis import strategies as st
 from capf import evaluate, load_plan
 from capf.model.errors import CapfError
 from capf.read.document import read_file
-from capf.read.schema import fast_is_valid, validator
+from capf.read.integer_places import IntegerPlaces
+from capf.read.schema import fast_is_valid, problems, validator
 
 pytest.importorskip("jsonschema_rs", reason="the `fast` extra (jsonschema-rs) is not installed")
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,18 +74,25 @@ def test_backends_agree_on_broken_plans(where: str, value: Any) -> None:
     assert agree(data) is False
 
 
-def _break(plan: dict[str, Any], draw: Any) -> dict[str, Any]:
-    """Replace one value somewhere in the plan by one of another kind."""
-    broken = copy.deepcopy(plan)
+def _holders(plan: Any, kind: type) -> list[tuple[Any, Any]]:
+    """(container, key) of every value of `kind` (`object`: every value) in the plan."""
     holders: list[tuple[Any, Any]] = []
-    stack: list[Any] = [broken]
+    stack: list[Any] = [plan]
     while stack:
         node = stack.pop()
         items = node.items() if isinstance(node, dict) else enumerate(node) \
             if isinstance(node, list) else ()
         for key, value in items:
-            holders.append((node, key))
+            if kind is object or type(value) is kind:
+                holders.append((node, key))
             stack.append(value)
+    return holders
+
+
+def _break(plan: dict[str, Any], draw: Any) -> dict[str, Any]:
+    """Replace one value somewhere in the plan by one of another kind."""
+    broken = copy.deepcopy(plan)
+    holders = _holders(broken, object)
     if holders:
         node, key = draw(st.sampled_from(holders))
         node[key] = draw(st.sampled_from(["", "x\n", -1, 10**12, 1.5, None, True, [], {}, "ünknown"]))
@@ -105,3 +114,90 @@ def test_verdicts_are_identical_with_and_without_the_fast_path(
     monkeypatch.setattr("capf.read.schema.fast_is_valid", lambda name: None)
     slow = [evaluate(load_plan(p), as_of=date(2026, 1, 1)).model_dump_json() for p in paths]
     assert fast == slow
+
+
+# -- whole-number floats: the fast path stays on unless one sits where the schema says integer --
+
+def _vejle() -> dict[str, Any]:
+    return copy.deepcopy(load_plan(ROOT / "examples" / "vejle.yaml").data)
+
+
+def _both(monkeypatch: pytest.MonkeyPatch, name: str, data: Any) -> tuple[list[Any], list[Any]]:
+    fast = problems(name, data)
+    with monkeypatch.context() as pure:
+        pure.setattr("capf.read.schema.fast_is_valid", lambda name: None)
+        return fast, problems(name, data)
+
+
+def test_a_whole_number_in_a_number_field_takes_the_fast_path(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _vejle()
+    data["actions"][0]["staff"]["fte"] = 2.0  # vejle writes `fte: 2.0`: a number field
+    monkeypatch.setattr("capf.read.schema.validator", _no_python_validation)
+    assert problems("plan", data) == []
+
+
+def _no_python_validation(name: str) -> Any:
+    raise AssertionError(f"jsonschema ran for {name}: the fast path was not taken")
+
+
+@pytest.mark.parametrize("where", [("targets", "net_zero_year"),
+                                   ("inventory", "years", 0, "year"),
+                                   ("targets", "emission_targets", 0, "year")],
+                         ids=lambda w: "/".join(map(str, w)))
+def test_a_float_year_gets_the_same_located_error_from_both_backends(
+        monkeypatch: pytest.MonkeyPatch, where: tuple[Any, ...]) -> None:
+    data = _vejle()
+    *parents, key = where
+    node: Any = data
+    for step in parents:
+        node = node[step]
+    node[key] = float(node[key])
+    fast, pure = _both(monkeypatch, "plan", data)
+    assert fast == pure
+    assert [p.pointer for p in fast][:1] == ["/" + "/".join(map(str, where))]
+
+
+@settings(max_examples=200)
+@given(plan=s.plans, data=st.data())
+def test_any_int_written_as_a_float_gets_the_same_problems_from_both_backends(
+        plan: dict[str, Any], data: st.DataObject) -> None:
+    changed = copy.deepcopy(plan)
+    holders = _holders(changed, int)
+    for node, key in data.draw(st.lists(st.sampled_from(holders), max_size=3)) if holders else ():
+        node[key] = float(node[key])
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        fast, pure = _both(monkeypatch, "plan", changed)
+    assert fast == pure
+
+
+@pytest.mark.parametrize("schema", [
+    {"patternProperties": {"^y": {"type": "integer"}}},
+    {"properties": {"a": {"not": {"type": "string"}}}},
+    {"if": {"type": "object"}, "then": {"properties": {"y": {"type": "integer"}}}},
+    {"$ref": "#/$defs/somewhere"},
+], ids=lambda s: next(iter(json.dumps(s).split('"')[1:2])))
+def test_a_construct_the_derivation_does_not_know_counts_every_whole_float_below_it(
+        schema: dict[str, Any]) -> None:
+    places = IntegerPlaces.of(schema)
+    assert places.whole_float_at_integer({"a": {"y": 2.0}})
+    assert not places.whole_float_at_integer({"a": {"y": 2.5}})
+
+
+def test_integer_places_follow_properties_items_and_every_combinator() -> None:
+    schema = {"type": "object", "properties": {
+        "n": {"type": "number"}, "y": {"type": ["integer", "null"]},
+        "list": {"type": "array", "items": {"type": "object", "properties": {
+            "year": {"type": "integer"}, "share": {"type": "number"}}}},
+        "pair": {"prefixItems": [{"type": "integer"}, {"type": "number"}],
+                 "items": {"type": "number"}},
+        "any": {"anyOf": [{"type": "string"}, {"type": "integer"}]},
+        "all": {"allOf": [{"type": "number"}, {"additionalProperties": {"type": "integer"}}]},
+        "one": {"oneOf": [{"properties": {"k": {"type": "integer"}}}, {"type": "number"}]}}}
+    places = IntegerPlaces.of(schema)
+    whole_at_integer = [{"y": 1.0}, {"list": [{"year": 2.0}]}, {"pair": [3.0]},
+                        {"any": 4.0}, {"all": {"x": 5.0}}, {"one": {"k": 6.0}}]
+    whole_elsewhere = [{"n": 1.0}, {"list": [{"share": 2.0}]}, {"pair": [1, 3.0, 4.0]},
+                       {"all": 5.0}, {"one": {"j": 6.0}}, {"unknown": 7.0}]
+    assert all(places.whole_float_at_integer(d) for d in whole_at_integer)
+    assert not any(places.whole_float_at_integer(d) for d in whole_elsewhere)

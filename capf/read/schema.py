@@ -5,7 +5,9 @@ fetch remote references over the network; see pitfalls.md). Local `#/$defs/…` 
 inlined once when a validator is built (a third less time per plan, bench/run.py). With the
 optional `fast` extra (jsonschema-rs), a valid document is recognised ~100× faster and only an
 invalid one goes through jsonschema for located, explained errors; tests/test_fast_validator.py
-shows both backends agree. CAPF_PURE_PYTHON=1 switches the fast path off.
+shows both backends agree. The one difference, a whole-number float where the schema says
+integer, is found by capf.read.integer_places and sent to jsonschema as well.
+CAPF_PURE_PYTHON=1 switches the fast path off.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from referencing.exceptions import NoSuchResource
 
 from capf.model.errors import Problem
 from capf.model.pointer import pointer
+from capf.read.integer_places import IntegerPlaces
 from capf.read.resources import data_dir
 from capf.text.causes import BOUNDS, bound, type_name
 from capf.text.errors import said
@@ -109,18 +112,10 @@ def validator(name: str) -> Draft202012Validator:
     return built
 
 
-def _integral_float(data: Any) -> bool:
-    """Whether a float with no fraction sits anywhere: the fast backend takes it as an integer."""
-    stack = [data]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, dict):
-            stack.extend(value.values())
-        elif isinstance(value, list):
-            stack.extend(value)
-        elif isinstance(value, float) and value.is_integer():
-            return True
-    return False
+@cache
+def integer_places(name: str) -> IntegerPlaces:
+    """Where schema `name` types a value as integer (the fast backend's one blind spot)."""
+    return IntegerPlaces.of(inlined(load_schema(name)))
 
 
 def _no_retrieval(uri: str) -> Any:
@@ -147,7 +142,7 @@ MAX_PROBLEMS = 1_000  # a 15 MB plan of wrong-typed numbers has 7.5 million; lis
 def problems(name: str, data: Any) -> list[Problem]:
     """The schema violations of `data` (the first MAX_PROBLEMS found), most relevant first."""
     quick = fast_is_valid(name)
-    if quick is not None and quick(data) and not _integral_float(data):
+    if quick is not None and quick(data) and not integer_places(name).whole_float_at_integer(data):
         return []
     errors = list(islice(validator(name).iter_errors(data), MAX_PROBLEMS))
     if not errors:
