@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 from capf import evaluate, load_plan
 from capf.model.errors import CapfError
 from capf.read.document import read_file
-from capf.read.integer_places import IntegerPlaces
-from capf.read.schema import fast_is_valid, problems, validator
+from capf.read.integer_keyword import KEYWORD, marked
+from capf.read.schema import fast_is_valid, fast_validator, problems, strict_validator, validator
 
 pytest.importorskip("jsonschema_rs", reason="the `fast` extra (jsonschema-rs) is not installed")
 ROOT = Path(__file__).resolve().parents[1]
@@ -171,33 +171,35 @@ def test_any_int_written_as_a_float_gets_the_same_problems_from_both_backends(
     assert fast == pure
 
 
-@pytest.mark.parametrize("schema", [
+ODD_PLACES: list[dict[str, Any]] = [
     {"patternProperties": {"^y": {"type": "integer"}}},
-    {"properties": {"a": {"not": {"type": "string"}}}},
-    {"if": {"type": "object"}, "then": {"properties": {"y": {"type": "integer"}}}},
-    {"$ref": "#/$defs/somewhere"},
-], ids=lambda s: next(iter(json.dumps(s).split('"')[1:2])))
-def test_a_construct_the_derivation_does_not_know_counts_every_whole_float_below_it(
-        schema: dict[str, Any]) -> None:
-    places = IntegerPlaces.of(schema)
-    assert places.whole_float_at_integer({"a": {"y": 2.0}})
-    assert not places.whole_float_at_integer({"a": {"y": 2.5}})
+    {"properties": {"a": {"not": {"type": "integer"}}}},
+    {"if": {"type": "object"}, "then": {"properties": {"a": {"type": ["integer", "null"]}}}},
+    {"$defs": {"year": {"type": "integer"}}, "properties": {"a": {"$ref": "#/$defs/year"}}},
+    {"properties": {"a": {"anyOf": [{"type": "string"}, {"type": "integer"}]}}},
+    {"properties": {"a": {"type": ["integer", "number"]}}},
+    {"properties": {"a": {"type": "array", "prefixItems": [{"type": "integer"}],
+                          "items": {"type": "number"}}}},
+    {"additionalProperties": {"oneOf": [{"type": "integer"}, {"type": "boolean"}]}},
+]
 
 
-def test_integer_places_follow_properties_items_and_every_combinator() -> None:
+@pytest.mark.parametrize("schema", ODD_PLACES, ids=lambda s: json.dumps(s)[:40])
+def test_both_backends_read_integer_alike_wherever_the_type_sits(schema: dict[str, Any]) -> None:
+    fast = fast_validator(schema)
+    assert fast is not None
+    strict = strict_validator(schema)
+    for value in (2, 2.0, 2.5, "2", None, [2], [2.0], [1, 2.0], {"y": 2.0}):
+        for data in ({"a": value}, {"y": value}, {"a": {"y": value}}):
+            assert fast(data) is strict.is_valid(data), (schema, data)
+
+
+def test_only_schema_places_are_marked_never_a_value_that_looks_like_a_schema() -> None:
     schema = {"type": "object", "properties": {
-        "n": {"type": "number"}, "y": {"type": ["integer", "null"]},
-        "list": {"type": "array", "items": {"type": "object", "properties": {
-            "year": {"type": "integer"}, "share": {"type": "number"}}}},
-        "pair": {"prefixItems": [{"type": "integer"}, {"type": "number"}],
-                 "items": {"type": "number"}},
-        "any": {"anyOf": [{"type": "string"}, {"type": "integer"}]},
-        "all": {"allOf": [{"type": "number"}, {"additionalProperties": {"type": "integer"}}]},
-        "one": {"oneOf": [{"properties": {"k": {"type": "integer"}}}, {"type": "number"}]}}}
-    places = IntegerPlaces.of(schema)
-    whole_at_integer = [{"y": 1.0}, {"list": [{"year": 2.0}]}, {"pair": [3.0]},
-                        {"any": 4.0}, {"all": {"x": 5.0}}, {"one": {"k": 6.0}}]
-    whole_elsewhere = [{"n": 1.0}, {"list": [{"share": 2.0}]}, {"pair": [1, 3.0, 4.0]},
-                       {"all": 5.0}, {"one": {"j": 6.0}}, {"unknown": 7.0}]
-    assert all(places.whole_float_at_integer(d) for d in whole_at_integer)
-    assert not any(places.whole_float_at_integer(d) for d in whole_elsewhere)
+        "a": {"const": {"type": "integer"}}, "b": {"enum": [{"type": "integer"}]},
+        "c": {"type": "integer", "default": {"type": "integer"}}}}
+    copy_ = marked(schema)
+    assert copy_["properties"]["a"] == schema["properties"]["a"]
+    assert copy_["properties"]["b"] == schema["properties"]["b"]
+    assert copy_["properties"]["c"] == {**schema["properties"]["c"], KEYWORD: True}
+    assert "properties" in schema and KEYWORD not in schema["properties"]["c"]  # not changed

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -37,6 +37,9 @@ class Document:
     text: str | None = None
     _lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     cells: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # workbook
+    # No list or mapping of `data` holds more items than this (None: not bounded while read),
+    # so a reader that knows its schema's bound can skip walking the data for it.
+    items_bound: int | None = field(default=None, compare=False)
 
     def line_of(self, ptr: str) -> int | None:
         """1-based line where the value at `ptr` starts (computed on first use)."""
@@ -102,7 +105,7 @@ def parse_text(text: str, source: str = "<string>", *, json_syntax: bool = False
     text = text.removeprefix("\ufeff")
     data = _parse_json(text, source, max_items) if json_syntax else \
         parse_yaml(text, source, max_items=max_items)
-    return Document(data=data, source=source, text=text)
+    return Document(data=data, source=source, text=text, items_bound=max_items)
 
 
 def from_mapping(value: Mapping[str, Any], source: str = "<mapping>") -> Document:
@@ -239,6 +242,32 @@ class _JsonNonFinite(Exception):
 
 
 def _check_depth(data: JSON, source: str, max_items: int) -> None:
+    """Refuse nesting past MAX_DEPTH, a list or mapping past max_items, or past MAX_NODES values.
+
+    One pass level by level keeps no paths; only a document it refuses is walked again, with
+    paths, to say where.
+    """
+    nodes = 1
+    for depth, level in enumerate(levels(data)):
+        nodes += sum(map(len, level))
+        if depth > MAX_DEPTH or max(map(len, level)) > max_items or nodes > MAX_NODES:
+            _locate_depth(data, source, max_items)
+            return
+
+
+def levels(data: JSON) -> Iterator[list[Any]]:
+    """The lists and mappings of `data`, level by level from the top (a walk with no paths)."""
+    level = [data] if type(data) in _CONTAINERS else []
+    while level:
+        yield level
+        level = [v for node in level for v in (node.values() if type(node) is dict else node)
+                 if type(v) in _CONTAINERS]
+
+
+_CONTAINERS = frozenset({dict, list})
+
+
+def _locate_depth(data: JSON, source: str, max_items: int) -> None:
     if not isinstance(data, dict | list):
         return
     stack: list[tuple[JSON, int, Path_]] = [(data, 0, ())]

@@ -11,7 +11,7 @@ from typing import Any
 
 from capf.model.errors import InvalidPlan, Problem, UsageError
 from capf.model.pointer import pointer
-from capf.read.document import Document, from_mapping, parse_text
+from capf.read.document import Document, from_mapping, levels, parse_text
 from capf.read.schema import MAX_PROBLEMS, load_schema, longest_list, problems
 from capf.read.workbook_file import read_document
 from capf.text.errors import said
@@ -78,7 +78,8 @@ def plan_from_document(document: Document) -> Plan:
                              said("plan_not_object", got=got))
         raise InvalidPlan(said("not_a_plan", where=problem.place(document.source),
                                problem=problem.said()), source=document.source, problems=(problem,))
-    _refuse_too_long(data, document.source)  # before validation and line lookup: a 16 MB list
+    if document.items_bound is None or document.items_bound > longest_list("plan"):
+        _refuse_too_long(data, document.source)  # before validation and line lookup: a 16 MB list
     found = problems("plan", data)
     if found:
         located = tuple(replace(p, line=document.line_of(p.pointer), cell=document.cell_of(p.pointer))
@@ -94,6 +95,8 @@ def plan_from_document(document: Document) -> Plan:
 def _refuse_too_long(data: dict[str, Any], source: str) -> None:
     """Refuse a list or mapping anywhere in the plan longer than the schema allows any list."""
     limit = longest_list("plan")
+    if all(max(map(len, level)) <= limit for level in levels(data)):
+        return  # the usual case, found without building a path per value
     stack: list[tuple[Any, tuple[Any, ...]]] = [(data, ())]
     while stack:
         node, path = stack.pop()

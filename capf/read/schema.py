@@ -5,8 +5,8 @@ fetch remote references over the network; see pitfalls.md). Local `#/$defs/…` 
 inlined once when a validator is built (a third less time per plan, bench/run.py). With the
 optional `fast` extra (jsonschema-rs), a valid document is recognised ~100× faster and only an
 invalid one goes through jsonschema for located, explained errors; tests/test_fast_validator.py
-shows both backends agree. The one difference, a whole-number float where the schema says
-integer, is found by capf.read.integer_places and sent to jsonschema as well.
+shows both backends agree, also on `2030.0` where the schema says integer, which JSON Schema
+takes as an integer and capf refuses (capf.read.integer_keyword).
 CAPF_PURE_PYTHON=1 switches the fast path off.
 """
 
@@ -28,7 +28,7 @@ from referencing.exceptions import NoSuchResource
 
 from capf.model.errors import Problem
 from capf.model.pointer import pointer
-from capf.read.integer_places import IntegerPlaces
+from capf.read.integer_keyword import KEYWORD, AsWritten, marked
 from capf.read.resources import data_dir
 from capf.text.causes import BOUNDS, bound, type_name
 from capf.text.errors import said
@@ -106,16 +106,14 @@ _Strict = validators.extend(Draft202012Validator, type_checker=_TYPES)  # type: 
 @cache
 def validator(name: str) -> Draft202012Validator:
     """A reusable validator for schema `name`, with only the `date` format checked."""
-    formats = FormatChecker(formats=("date",))
-    built: Draft202012Validator = _Strict(inlined(load_schema(name)), registry=registry(),
-                                          format_checker=formats)
+    return strict_validator(inlined(load_schema(name)))
+
+
+def strict_validator(schema: dict[str, Any]) -> Draft202012Validator:
+    """jsonschema for `schema`, `2030.0` no integer, only `date` formats, no remote `$ref`."""
+    built: Draft202012Validator = _Strict(schema, registry=registry(),
+                                          format_checker=FormatChecker(formats=("date",)))
     return built
-
-
-@cache
-def integer_places(name: str) -> IntegerPlaces:
-    """Where schema `name` types a value as integer (the fast backend's one blind spot)."""
-    return IntegerPlaces.of(inlined(load_schema(name)))
 
 
 def _no_retrieval(uri: str) -> Any:
@@ -127,12 +125,25 @@ def fast_is_valid(name: str) -> Callable[[Any], bool] | None:
     """jsonschema-rs's `is_valid` for schema `name`, or None without the `fast` extra."""
     if os.environ.get("CAPF_PURE_PYTHON") == "1":
         return None
+    return fast_validator(load_schema(name))
+
+
+def fast_validator(schema: dict[str, Any]) -> Callable[[Any], bool] | None:
+    """jsonschema-rs's `is_valid` for `schema`, reading `integer` as capf does (no 2030.0).
+
+    None without the `fast` extra, or if its jsonschema-rs cannot take custom keywords: then
+    jsonschema decides alone.
+    """
     try:
         import jsonschema_rs
     except ImportError:
         return None
-    compiled = jsonschema_rs.validator_for(load_schema(name), validate_formats=True,
-                                           retriever=_no_retrieval)
+    try:
+        compiled = jsonschema_rs.validator_for(marked(schema), validate_formats=True,
+                                               retriever=_no_retrieval,
+                                               keywords={KEYWORD: AsWritten})
+    except TypeError:  # pragma: no cover - a jsonschema-rs older than custom keywords
+        return None
     return compiled.is_valid
 
 
@@ -142,7 +153,7 @@ MAX_PROBLEMS = 1_000  # a 15 MB plan of wrong-typed numbers has 7.5 million; lis
 def problems(name: str, data: Any) -> list[Problem]:
     """The schema violations of `data` (the first MAX_PROBLEMS found), most relevant first."""
     quick = fast_is_valid(name)
-    if quick is not None and quick(data) and not integer_places(name).whole_float_at_integer(data):
+    if quick is not None and quick(data):
         return []
     errors = list(islice(validator(name).iter_errors(data), MAX_PROBLEMS))
     if not errors:
