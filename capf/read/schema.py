@@ -138,13 +138,18 @@ def fast_validator(schema: dict[str, Any]) -> Callable[[Any], bool] | None:
         import jsonschema_rs
     except ImportError:
         return None
-    try:
-        compiled = jsonschema_rs.validator_for(marked(schema), validate_formats=True,
-                                               retriever=_no_retrieval,
-                                               keywords={KEYWORD: AsWritten})
-    except TypeError:  # pragma: no cover - a jsonschema-rs older than custom keywords
+    def compiled(schema: dict[str, Any]) -> Callable[[Any], bool]:
+        return jsonschema_rs.validator_for(
+            marked(schema), validate_formats=True, retriever=_no_retrieval,
+            keywords={KEYWORD: AsWritten}).is_valid
+
+    try:  # a jsonschema-rs without custom keywords, or with another protocol for them
+        probe = compiled({"type": "integer"})
+        if probe(2.0) or not probe(2):
+            return None
+    except Exception:  # pragma: no cover - any failure of the probe: jsonschema decides alone
         return None
-    return compiled.is_valid
+    return compiled(schema)
 
 
 MAX_PROBLEMS = 1_000  # a 15 MB plan of wrong-typed numbers has 7.5 million; listing them took minutes
