@@ -1,10 +1,11 @@
 """`capf batch`: judge a portfolio of plans into a folder a DGO or secretariat can open.
 
-Per plan `<stem>.verdict.json` and `<stem>.report.html`; for all of them `summary.csv`,
-`summary.xlsx` and `overview.html` (municipality × element matrix). It streams: each verdict is
-written as soon as it exists and only its small summary row is kept. A plan that cannot be
-loaded becomes an error row with its message and never stops the others. Every file is
-written atomically, so an interrupted run never leaves a half-written report that looks complete.
+Per plan `<stem>.verdict.json` and (unless `--no-reports`) `<stem>.report.html`; for all of
+them `summary.csv`, `summary.xlsx` and `overview.html` (municipality × element matrix). It
+streams: each verdict is written as soon as it exists and only its small summary row is kept.
+A plan that cannot be loaded becomes an error row with its message and never stops the others.
+Everything is written into a fresh folder that replaces OUT only when the run is complete, so
+an interrupted run never leaves a half-written report that looks complete.
 """
 
 from __future__ import annotations
@@ -51,14 +52,21 @@ def _stems(paths: Sequence[Path]) -> list[str]:
     return stems
 
 
-def write_atomic(path: Path, text: str | bytes, *, shown: Path | None = None) -> None:
-    """Write `text` (UTF-8) or bytes to a temporary file beside `path`, then rename it over `path`.
+def write_atomic(path: Path, text: str | bytes, *, shown: Path | None = None,
+                 new: bool = False) -> None:
+    """Write `text` (UTF-8) or bytes to a temporary file beside `path`, then rename it over `path`;
+    `new`: a file of a run's fresh folder, which nobody reads before it is in place, is simply
+    created.
 
     A failure (disk full, no permission) is a CapfError naming `shown` (default `path`), the
     path the user gave, never the hidden temporary file.
     """
     try:
-        _write(path, text)
+        if new:
+            with path.open("xb") as out:
+                out.write(text.encode("utf-8") if isinstance(text, str) else text)
+        else:
+            _write(path, text)
     except OSError as exc:
         raise CapfError(said("cannot_write", path=shown_name(shown or path), reason=os_reason(exc)),
                         source=str(shown or path)) from None
@@ -81,13 +89,14 @@ def _write(path: Path, text: str | bytes) -> None:
 def run_batch(inputs: Sequence[str], outdir: Path, ruleset: RuleSet, *, as_of: date,
               lang: str, progress: TextIO | None = None,
               delimiter: str | None = None, stage: str | None = None,
-              jobs: int = 1) -> list[Row]:
+              jobs: int = 1, reports: bool = True) -> list[Row]:
     """Judge every plan (at `stage`, if given), write the outputs into `outdir`, return the
     summary rows.
 
     summary.csv is separated by `delimiter`, by default the separator of `lang`'s Excel.
     `jobs` processes judge the plans (`capf batch` gives one per core: `default_jobs`), with
-    the outputs and row order of one process.
+    the outputs and row order of one process. `reports=False` writes no HTML report per plan
+    (the overview then links each plan to its verdict JSON).
     """
     paths = plan_files(inputs)
     folders = input_folders(inputs)
@@ -95,8 +104,10 @@ def run_batch(inputs: Sequence[str], outdir: Path, ruleset: RuleSet, *, as_of: d
     with locked(outdir), _fresh(outdir) as fresh:
         rows: list[Row] = []
         task = partial(_one, fresh=fresh, outdir=outdir, folders=folders, ruleset=ruleset,
-                       as_of=as_of, lang=lang, stage=stage)
+                       as_of=as_of, lang=lang, stage=stage, reports=reports)
         work = list(zip(paths, _stems(paths), strict=True))
+        if reports:
+            from capf.render.report import render_report  # noqa: F401 - once, before forking
         for number, ((path, _), row) in enumerate(zip(work, _judged(task, work, jobs),
                                                       strict=True), start=1):
             rows.append(row)
@@ -105,7 +116,8 @@ def run_batch(inputs: Sequence[str], outdir: Path, ruleset: RuleSet, *, as_of: d
                                 one_line=True), file=progress)
         for file, text in (("summary.csv", summary_csv(rows, delimiter or csv_delimiter(lang), lang)),
                            ("summary.xlsx", summary_workbook(rows, lang)),
-                           ("overview.html", overview_html(rows, ruleset, as_of, lang))):
+                           ("overview.html", overview_html(rows, ruleset, as_of, lang,
+                                                           reports=reports))):
             write_atomic(fresh / file, text, shown=outdir / file)
         for file in PORTFOLIO_FILES:  # `capf portfolio` wrote into OUT: keep its files
             if (outdir / file).is_file():
@@ -140,8 +152,6 @@ def _judged(task: Callable[[Path, str], Row], work: list[tuple[Path, str]],
     if count <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield from (task(*item) for item in work)
         return
-    from capf.render.report import render_report  # noqa: F401 - imported once, before forking
-
     _TASK["judge"] = task
     try:
         with multiprocessing.get_context("fork").Pool(count) as pool:
@@ -151,26 +161,27 @@ def _judged(task: Callable[[Path, str], Row], work: list[tuple[Path, str]],
 
 
 def _one(path: Path, stem: str, *, fresh: Path, outdir: Path, folders: frozenset[Path],
-         ruleset: RuleSet, as_of: date, lang: str, stage: str | None) -> Row:
+         ruleset: RuleSet, as_of: date, lang: str, stage: str | None, reports: bool) -> Row:
     """One plan read, judged and rendered into `fresh`; any failure of its own is its error row."""
-    from capf.render.report import render_report
-
     name = shown_name(path)
     try:
         if leaves_folder(path, folders):
             raise UsageError(said("link_outside", name=name))
         plan = staged(load_plan(path), stage)
         verdict = evaluate(plan, ruleset, as_of=as_of)
-        texts = {f"{stem}.verdict.json": verdict.model_dump_json(indent=2) + "\n",
-                 f"{stem}.report.html": render_report(verdict, "html", lang, plan=plan,
-                                                      ruleset=ruleset)}
+        texts = {f"{stem}.verdict.json": verdict.model_dump_json(indent=2) + "\n"}
+        if reports:
+            from capf.render.report import render_report
+
+            texts[f"{stem}.report.html"] = render_report(verdict, "html", lang, plan=plan,
+                                                         ruleset=ruleset)
     except CapfError as exc:
         return Row(file=name, stem=stem, error=shown_name(exc.text(lang)))
     except (ArithmeticError, LookupError, TypeError, ValueError, RecursionError) as exc:
         return Row(file=name, stem=stem, error=said("internal_row", name=name, kind=type(exc).__name__,
                                                     message=str(exc)[:200]).get(lang))
     for file, text in texts.items():
-        write_atomic(fresh / file, text, shown=outdir / file)
+        write_atomic(fresh / file, text, shown=outdir / file, new=True)
     tally: Counter[str] = Counter(r.outcome for r in verdict.results)
     return Row(file=name, stem=stem, name=verdict.plan.name, status=verdict.status,
                elements={e.id: e.status for e in verdict.elements},
@@ -272,8 +283,10 @@ def _lock(handle: int) -> None:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # released if the process dies
 
 
-def overview_html(rows: Sequence[Row], ruleset: RuleSet, as_of: date, lang: str) -> str:
-    """The portfolio page: one line per municipality, one column per element (self-contained)."""
+def overview_html(rows: Sequence[Row], ruleset: RuleSet, as_of: date, lang: str, *,
+                  reports: bool = True) -> str:
+    """The portfolio page: one line per municipality, one column per element (self-contained);
+    a plan's name links to its report, or (`reports` False) to its verdict JSON."""
     from capf.render.page import environment  # Jinja2 loads only when a page is written
 
     statuses = Counter(row.status or "error" for row in rows)
@@ -282,5 +295,5 @@ def overview_html(rows: Sequence[Row], ruleset: RuleSet, as_of: date, lang: str)
         href=lambda row, kind: quote(f"{row.stem}.{kind}"), as_of=day(as_of, lang),
         score=lambda value: "–" if value is None else percent(value, lang),
         profile=f"{ruleset.id} {ruleset.version}", title=ruleset.title.get(lang),
-        statuses=statuses, words=words(lang),
+        statuses=statuses, words=words(lang), reports=reports,
         portfolio_link=dormant_link("portfolio.html", label("overview_portfolio", lang)))

@@ -113,7 +113,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     rows = run_batch(args.inputs, args.output, ruleset, as_of=args.as_of or date.today(),
                      lang=args.lang, progress=progress, stage=args.stage,
                      delimiter=out.CSV_DELIMITERS.get(args.csv_delimiter),
-                     jobs=args.jobs or default_jobs())
+                     jobs=args.jobs or default_jobs(), reports=args.reports)
     print(label("wrote_batch", args.lang).format(n=len(rows), path=args.output))
     broken = [row.file for row in rows if row.error]
     if broken:

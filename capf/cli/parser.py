@@ -98,6 +98,10 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a statement pe
     batch.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
                        help="processes judging plans (default: one per core); the outputs "
                             "and their order are those of one process")
+    batch.add_argument("--no-reports", dest="reports", action="store_false",
+                       help="skriv ingen HTML-rapport pr. plan / write no HTML report per plan "
+                            "(verdicts, summary and overview only; the overview links to each "
+                            "verdict JSON)")
 
     portfolio = command("portfolio", "add plans up against the national target (-70 per cent by "
                         "2030)", "capf portfolio plans/ -o out/ --group-by dgo", lang="da")
