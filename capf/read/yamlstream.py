@@ -8,7 +8,7 @@ uses), so `no` stays a string, `0755` is the number 755 and dates stay strings.
 
 Speed: one loop over the events with no method call per event and no place (path, line) built
 unless something is refused or lines are asked for: a 25 KB plan (examples/vejle.yaml) parses
-in 1.2-1.7× the time libyaml takes to hand over its bare events (it was 3×).
+in about 1.7× the time libyaml takes to hand over its bare events (it was 3×).
 """
 
 from __future__ import annotations
@@ -97,16 +97,6 @@ def _number(text: str) -> JSON:
     return text
 
 
-class _Frame:
-    __slots__ = ("container", "is_list", "key", "path")
-
-    def __init__(self, container: dict[str, JSON] | list[JSON], path: list[str | int]) -> None:
-        self.container: Any = container
-        self.is_list = type(container) is list
-        self.path = path
-        self.key: str | None = None  # pending mapping key
-
-
 class _Refused(Exception):
     """(message[, path]) raised in the event loop; the loop adds the place (path and line)."""
 
@@ -158,15 +148,18 @@ def _refuse_duplicate(text: str, source: str, lines: dict[str, int] | None, max_
     refuse(source, [*path, key], said("yaml_duplicate", key=repr(key), first=str(first)), line)
 
 
-def _build(get: Callable[[], Any], source: str, lines: dict[str, int] | None,
+def _build(get: Callable[[], Any], source: str, lines: dict[str, int] | None,  # noqa: PLR0915
            max_items: int) -> JSON:
-    """The event loop: dispatch on the event's type, with locals only (the hot path).
+    """The event loop: one function, dispatch on the event's type, state in locals (the hot path:
+    a call or an attribute per event costs a tenth of the parse).
 
-    A plan of 2,300 events spends most of its time here. A refusal is raised as _Refused and
-    placed (path, line) by the handler below, so the passing path builds no place at all.
+    A refusal is raised as _Refused and placed (path, line) by the handler below, so the
+    passing path builds no place at all.
     """
-    stack: list[_Frame] = []
-    top: _Frame | None = None
+    stack: list[tuple[Any, bool, list[str | int]]] = []  # the enclosing (container, is_list, path)
+    container: Any = None  # the innermost open mapping or list, its place and its pending key
+    is_list, key = False, None
+    path: list[str | int] = []
     result: JSON = None
     nodes = documents = 0
     try:
@@ -176,45 +169,80 @@ def _build(get: Callable[[], Any], source: str, lines: dict[str, int] | None,
             if kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
                 if event.anchor is not None:
                     raise _Refused(said("yaml_anchor"))
-                if top is not None and top.key is None and not top.is_list:
-                    top.key = _key(event, kind is ScalarEvent, top, max_items, lines)
-                    continue
-                if lines is not None:
-                    lines.setdefault(pointer(_next_path(stack)), _line(event))
-                nodes += 1
-                if nodes > MAX_NODES:
-                    raise _Refused(said("too_many_values", limit=MAX_NODES))
-                if event.tag is not None and event.tag != "!":
-                    raise _Refused(said("yaml_tag", tag=repr(event.tag)))
+                tag = event.tag
+                if tag is not None and tag != "!":
+                    raise _Refused(said("yaml_tag", tag=repr(tag)))
                 if kind is ScalarEvent:
-                    value: JSON = _value(event)
+                    text = event.value
+                    if event.style or not event.implicit[0]:  # libyaml: plain is "", PyYAML: None
+                        value = text  # quoted or block scalar: always a string
+                    else:
+                        value = _WORDS.get(text, _UNSET)
+                        if value is _UNSET:
+                            value = _number(text) if text[0] in _NUMBER_START else text
+                    if key is None and not is_list and container is not None:  # a mapping key
+                        _check_key(value, event, container, path, max_items)
+                        if lines is not None:  # a member's line is its key's, not its first child's
+                            lines[pointer([*path, value])] = _line(event)
+                        key = value
+                        continue
+                elif key is None and not is_list and container is not None:
+                    raise _Refused(said("yaml_key_collection"), path)
                 elif len(stack) >= MAX_DEPTH:
                     raise _Refused(said("too_deep", depth=MAX_DEPTH))
                 else:
                     value = {} if kind is MappingStartEvent else []
-                    frame = _Frame(value, _next_path(stack))
-                if top is None:
+                if lines is not None:
+                    lines.setdefault(pointer(_here(container, is_list, path, key)), _line(event))
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise _Refused(said("too_many_values", limit=MAX_NODES))
+                inner = path if kind is ScalarEvent else _here(container, is_list, path, key)
+                if container is None:
                     result = value
-                elif top.is_list:
-                    if len(top.container) >= max_items:
-                        raise _Refused(said("too_many_items", limit=max_items), top.path)
-                    top.container.append(value)
+                elif is_list:
+                    if len(container) >= max_items:
+                        raise _Refused(said("too_many_items", limit=max_items), path)
+                    container.append(value)
                 else:
-                    top.container[top.key] = value
-                    top.key = None
+                    container[key] = value
+                    key = None
                 if kind is not ScalarEvent:
-                    stack.append(frame)
-                    top = frame
+                    stack.append((container, is_list, path))
+                    container, is_list, path = value, kind is SequenceStartEvent, inner
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                stack.pop()
-                top = stack[-1] if stack else None
+                container, is_list, path = stack.pop()
+                key = None
             elif kind is StreamEndEvent or event is None:
                 return result
             else:
                 documents = _documents(kind, documents)
     except _Refused as refused:
-        message, *path = refused.args
-        refuse(source, path[0] if path else _next_path(stack), message, _line(event))
+        message, *at = refused.args
+        refuse(source, at[0] if at else _here(container, is_list, path, key), message, _line(event))
+
+
+def _here(container: Any, is_list: bool, path: list[str | int],
+          key: str | None) -> list[str | int]:
+    """The place of the next value: in a list its index, in a mapping its pending key."""
+    if container is None:
+        return []
+    if is_list:
+        return [*path, len(container)]
+    return [*path, key] if key is not None else path
+
+
+def _check_key(key: JSON, event: Any, container: dict[str, JSON], path: list[str | int],
+               max_items: int) -> None:
+    """A mapping key is a string (no merge key `<<`), new in its mapping, within max_items."""
+    if type(key) is not str:
+        raise _Refused(said("yaml_key_not_text", key=repr(event.value), value=event.value), path)
+    if key == "<<" and not event.style:
+        raise _Refused(said("yaml_merge"), path)
+    if len(container) >= max_items:
+        raise _Refused(said("too_many_items", limit=max_items), path)
+    if key in container:
+        raise _Duplicate(path, key, _line(event))
 
 
 def _documents(kind: type, documents: int) -> int:
@@ -226,48 +254,6 @@ def _documents(kind: type, documents: int) -> int:
     if documents:
         raise _Refused(said("yaml_documents"), [])
     return documents + 1
-
-
-def _value(event: Any) -> JSON:
-    text: str = event.value
-    if event.style or not event.implicit[0]:  # libyaml marks plain as "", PyYAML as None
-        return text  # quoted or block scalar: always a string
-    value = _WORDS.get(text, _UNSET)
-    if value is not _UNSET:
-        return value
-    return _number(text) if text[0] in _NUMBER_START else text
-
-
-def _key(event: Any, scalar: bool, frame: _Frame, max_items: int,
-         lines: dict[str, int] | None) -> str:
-    """A mapping key: a plain or quoted string, new in its mapping, within max_items."""
-    if not scalar:
-        raise _Refused(said("yaml_key_collection"), frame.path)
-    if event.tag is not None and event.tag != "!":
-        raise _Refused(said("yaml_tag", tag=repr(event.tag)))
-    key = _value(event)
-    if type(key) is not str:
-        raise _Refused(said("yaml_key_not_text", key=repr(event.value), value=event.value),
-                       frame.path)
-    if key == "<<" and not event.style:
-        raise _Refused(said("yaml_merge"), frame.path)
-    container = frame.container
-    if len(container) >= max_items:
-        raise _Refused(said("too_many_items", limit=max_items), frame.path)
-    if key in container:
-        raise _Duplicate(frame.path, key, _line(event))
-    if lines is not None:  # a member's own line is its key's, not its first child's
-        lines[pointer([*frame.path, key])] = _line(event)
-    return key
-
-
-def _next_path(stack: list[_Frame]) -> list[str | int]:
-    if not stack:
-        return []
-    top = stack[-1]
-    if top.is_list:
-        return [*top.path, len(top.container)]
-    return [*top.path, top.key] if top.key is not None else top.path
 
 
 class _Duplicate(Exception):
