@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from capf.engine import prebuilt, ruleset
+from capf.engine import prebuilt, profile, ruleset
 from capf.engine.ruleset import KNOWN_PROFILES, RuleSet
 from capf.read import document
 from capf.read.resources import data_dir
@@ -50,16 +50,16 @@ def _parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-@pytest.mark.parametrize("profile", KNOWN_PROFILES)
+@pytest.mark.parametrize("name", KNOWN_PROFILES)
 def test_a_builtin_profile_loads_without_parsing_yaml_and_equals_the_parsed_one(
-        profile: str, monkeypatch: pytest.MonkeyPatch) -> None:
+        name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     parses = _parses(monkeypatch)
     ruleset.criteria_catalogue.cache_clear()
-    fast = ruleset._load(ruleset._profile_path(profile))
+    fast = ruleset._load(profile.profile_path(name))
     assert parses == []
-    monkeypatch.setattr(ruleset, "parsed", lambda path: None)
+    monkeypatch.setattr(profile, "parsed", lambda path: None)
     ruleset.criteria_catalogue.cache_clear()
-    slow = ruleset._load(ruleset._profile_path(profile))
+    slow = ruleset._load(profile.profile_path(name))
     ruleset.criteria_catalogue.cache_clear()
     assert len(parses) == len(slow.files) + 1  # every rule and profile file, and criteria.yaml
     assert _shape(fast) == _shape(slow)
@@ -71,6 +71,7 @@ def rules_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     copy = tmp_path / "rules"
     shutil.copytree(data_dir("rules"), copy)
     monkeypatch.setattr(prebuilt, "data_dir", lambda name: copy)
+    monkeypatch.setattr(profile, "data_dir", lambda name: copy)
     monkeypatch.setattr(ruleset, "data_dir", lambda name: copy)
     ruleset.criteria_catalogue.cache_clear()
     yield copy

@@ -1,9 +1,7 @@
-"""Profiles and rule sets: resolve `extends`, read rule files, apply overrides, compile once.
+"""Rule sets: a profile's chain read, its rule files validated, overrides applied, compiled once.
 
-A profile file (`rules/<id>/profile.yaml`, or any user file) names its parent in `extends`,
-its own rule files in `rules` (globs relative to the file), and may `disable` rules and
-override their `params` — by id or former id (alias). Every mistake is an InvalidRules naming
-the file and the field, raised here, before any plan is judged.
+What a profile file may say, and which files it may reach, is capf.engine.profile. Every
+mistake is an InvalidRules naming the file and the field, raised here, before any plan is judged.
 """
 
 from __future__ import annotations
@@ -14,39 +12,27 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, ValidationError
-
 from capf.engine.clause import Clause, CompileError, compile_clause, substitute
-from capf.engine.prebuilt import parsed
-from capf.model.errors import CapfError, InvalidRules, first_problem
-from capf.model.rule import ELEMENTS, Criterion, Frozen, ParamValue, Rule, Text
-from capf.read.document import read_file
+from capf.engine.profile import (
+    BUILTIN_PROFILES,
+    DEFAULT_FOLLOW_UP_PROFILE,
+    DEFAULT_PROFILE,
+    FOLLOW_UP_PROFILES,
+    KNOWN_PROFILES,
+    profile_chain,
+    profile_path,
+    read_data,
+    read_model,
+    rule_files,
+)
+from capf.model.errors import InvalidRules
+from capf.model.rule import ELEMENTS, Criterion, Rule, Text
 from capf.read.resources import data_dir
-from capf.text.errors import said
 from capf.text.message import fields_of, fill
 
-DEFAULT_PROFILE = "dk2020"
-BUILTIN_PROFILES = ("c40-capf-2020", "dk2020", "klimaalliancen-2024")
-# Profiles that judge a plan together with its status reports (capf.engine.follow_up), not a
-# plan alone; loadable by id like the plan profiles.
-FOLLOW_UP_PROFILES = ("monitoring",)
-DEFAULT_FOLLOW_UP_PROFILE = FOLLOW_UP_PROFILES[0]
-KNOWN_PROFILES = BUILTIN_PROFILES + FOLLOW_UP_PROFILES
-
-
-class Profile(Frozen):
-    """A profile file: which rules, from which parent, with which changes."""
-
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$", description="Profile id.")
-    version: str = Field(min_length=1, max_length=40, description="Version of the rule set.")
-    title: Text = Field(description="Name of the profile.")
-    description: Text | None = Field(None, description="What the profile is for.")
-    extends: str | None = Field(None, description="Parent profile: a built-in id or a path.")
-    rules: list[str] = Field(default_factory=list, description="Globs of rule files, relative "
-                                                                "to this file.")
-    disable: list[str] = Field(default_factory=list, description="Rule ids switched off.")
-    params: dict[str, dict[str, ParamValue]] = Field(
-        default_factory=dict, description="Per rule id: params overriding the rule's own.")
+__all__ = ["BUILTIN_PROFILES", "DEFAULT_FOLLOW_UP_PROFILE", "DEFAULT_PROFILE", "FOLLOW_UP_PROFILES",
+           "KNOWN_PROFILES", "CompiledRule", "RuleSet", "criteria_catalogue", "load_ruleset",
+           "order_key"]
 
 
 @dataclass(frozen=True)
@@ -92,101 +78,33 @@ def load_ruleset(profile: str | Path = DEFAULT_PROFILE) -> RuleSet:
         raise InvalidRules(f"a profile is a built-in id or a path, not {type(profile).__name__}")
     if isinstance(profile, str) and profile in KNOWN_PROFILES:
         return _builtin(profile)
-    return _load(_profile_path(profile))
+    return _load(profile_path(profile))
 
 
 @cache
 def _builtin(profile_id: str) -> RuleSet:
-    return _load(_profile_path(profile_id))
-
-
-def _profile_path(profile: str | Path) -> Path:
-    if isinstance(profile, str) and profile in KNOWN_PROFILES:
-        return data_dir("rules") / profile / "profile.yaml"
-    path = Path(profile)
-    if not path.is_file():
-        known = ", ".join(KNOWN_PROFILES)
-        raise InvalidRules(said("no_profile", profile=str(profile), known=known), source=str(profile))
-    return path
-
-
-def _read_model(path: Path, model: type[Frozen], data: Any = None) -> Any:
-    if data is None:
-        data = _read(path)
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        place, message = first_problem(exc)
-        raise InvalidRules(f"{path}: {place or '/'}: {message}", source=str(path)) from None
-
-
-def _read(path: Path) -> Any:
-    known = parsed(path)  # a built-in file as shipped: its data without parsing the YAML again
-    if known is not None:
-        return known
-    try:
-        return read_file(path).data
-    except CapfError as exc:
-        raise InvalidRules(exc.words, source=str(path)) from None
+    return _load(profile_path(profile_id))
 
 
 @cache
 def criteria_catalogue() -> dict[str, Criterion]:
     path = data_dir("rules") / "criteria.yaml"
-    data = _read(path)
+    data = read_data(path)
     items = data.get("criteria", []) if isinstance(data, dict) else []
-    return {c.id: c for c in (_read_model(path, Criterion, item) for item in items)}
-
-
-def _chain(path: Path) -> list[tuple[Path, Profile]]:
-    """The profile and its ancestors, root first.
-
-    A parent is a built-in id or a file inside the folder of the profile the user named: a
-    profile file cannot reach out to another place on the machine (docs/security.md).
-    """
-    chain: list[tuple[Path, Profile]] = []
-    seen: set[Path] = set()
-    home = path.resolve().parent
-    current: Path | None = path
-    while current is not None:
-        resolved = current.resolve()
-        if resolved in seen:
-            raise InvalidRules(f"{current}: extends: profiles extend each other in a cycle",
-                               source=str(current))
-        seen.add(resolved)
-        profile: Profile = _read_model(current, Profile)
-        chain.append((current, profile))
-        parent = profile.extends
-        if parent is None:
-            current = None
-        elif parent in KNOWN_PROFILES:
-            current = _profile_path(parent)
-        else:
-            if Path(parent).is_absolute() or not _inside((current.parent / parent).resolve(),
-                                                         home, data_dir("rules").resolve()):
-                raise InvalidRules(f"{current}: extends: {parent!r} must be a built-in profile "
-                                   "or a file inside the profile's folder", source=str(current))
-            current = current.parent / parent
-            if not current.is_file():
-                raise InvalidRules(f"{path}: extends: no profile {parent!r}", source=str(path))
-    return chain[::-1]
-
-
-def _inside(resolved: Path, *folders: Path) -> bool:
-    return any(resolved == folder or resolved.is_relative_to(folder) for folder in folders)
+    return {c.id: c for c in (read_model(path, Criterion, item) for item in items)}
 
 
 def _load(path: Path) -> RuleSet:
-    chain = _chain(path)
+    chain = profile_chain(path)
     rules: dict[str, tuple[Rule, Path, str]] = {}
     names = _Names()
     params: dict[str, dict[str, Any]] = {}
     hasher = hashlib.sha256()
     files: list[str] = []
-    for profile_path, profile in chain:
-        _digest(hasher, files, profile_path)
-        for file in _rule_files(profile_path, profile):
-            rule: Rule = _read_model(file, Rule)  # size-capped read first, then the digest
+    for where, profile in chain:
+        _digest(hasher, files, where)
+        for file in rule_files(where, profile):
+            rule: Rule = read_model(file, Rule)  # size-capped read first, then the digest
             _digest(hasher, files, file)
             if file.stem != rule.id:
                 raise InvalidRules(f"{file}: id: {rule.id!r} differs from the file name",
@@ -198,15 +116,15 @@ def _load(path: Path) -> RuleSet:
             rules[rule.id] = (rule, file, profile.id)
             names.add(rule)
         for rule_id in profile.disable:
-            target = _require(rules, names, rule_id, profile_path, "disable")
+            target = _require(rules, names, rule_id, where, "disable")
             names.remove(rules[target][0])
             del rules[target]
         for rule_id, overrides in profile.params.items():
-            target = _require(rules, names, rule_id, profile_path, "params")
+            target = _require(rules, names, rule_id, where, "params")
             unknown = set(overrides) - set(rules[target][0].params)
             if unknown:
-                raise InvalidRules(f"{profile_path}: params.{rule_id}: rule has no param "
-                                   f"{sorted(unknown)[0]!r}", source=str(profile_path))
+                raise InvalidRules(f"{where}: params.{rule_id}: rule has no param "
+                                   f"{sorted(unknown)[0]!r}", source=str(where))
             params.setdefault(target, {}).update(overrides)
     catalogue = criteria_catalogue()
     compiled = [_compile(rule, file, owner, params.get(rule.id, {}), catalogue)
@@ -251,26 +169,6 @@ def _require(rules: dict[str, tuple[Rule, Path, str]], names: _Names, rule_id: s
         raise InvalidRules(f"{path}: {field}: no rule {rule_id!r} in this profile or its parents",
                            source=str(path))
     return found
-
-
-def _rule_files(profile_path: Path, profile: Profile) -> list[Path]:
-    base = profile_path.parent
-    found: set[Path] = set()
-    for pattern in profile.rules:
-        if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
-            raise InvalidRules(f"{profile_path}: rules: {pattern!r} must stay inside the "
-                               "profile's folder", source=str(profile_path))
-        found.update(p for p in base.glob(pattern) if p.is_file() and p != profile_path)
-    home = base.resolve()
-    folders: dict[Path, Path] = {}  # each folder resolved once: a file that is no link lies in it
-    for file in found:  # a link may point anywhere: only files inside the folder are read
-        if file.parent not in folders:
-            folders[file.parent] = file.parent.resolve()
-        real = file.resolve() if file.is_symlink() else folders[file.parent] / file.name
-        if not _inside(real, home):
-            raise InvalidRules(f"{profile_path}: rules: {file} is a link to a file outside the "
-                               "profile's folder", source=str(profile_path))
-    return sorted(found)
 
 
 def _digest(hasher: Any, files: list[str], path: Path) -> None:

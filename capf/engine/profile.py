@@ -1,0 +1,137 @@
+"""Profile files: the model, the chain of parents a profile extends, and the rule files it names.
+
+A profile file (`rules/<id>/profile.yaml`, or any user file) names its parent in `extends`,
+its own rule files in `rules` (globs relative to the file), and may `disable` rules and
+override their `params`. A parent and every rule file stay inside the folder of the profile the
+user named (docs/security.md). Every mistake is an InvalidRules naming the file and the field.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, ValidationError
+
+from capf.engine.prebuilt import parsed
+from capf.model.errors import CapfError, InvalidRules, first_problem
+from capf.model.rule import Frozen, ParamValue, Text
+from capf.read.document import read_file
+from capf.read.resources import data_dir
+from capf.text.errors import said
+
+DEFAULT_PROFILE = "dk2020"
+BUILTIN_PROFILES = ("c40-capf-2020", "dk2020", "klimaalliancen-2024")
+# Profiles that judge a plan together with its status reports (capf.engine.follow_up), not a
+# plan alone; loadable by id like the plan profiles.
+FOLLOW_UP_PROFILES = ("monitoring",)
+DEFAULT_FOLLOW_UP_PROFILE = FOLLOW_UP_PROFILES[0]
+KNOWN_PROFILES = BUILTIN_PROFILES + FOLLOW_UP_PROFILES
+
+
+class Profile(Frozen):
+    """A profile file: which rules, from which parent, with which changes."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$", description="Profile id.")
+    version: str = Field(min_length=1, max_length=40, description="Version of the rule set.")
+    title: Text = Field(description="Name of the profile.")
+    description: Text | None = Field(None, description="What the profile is for.")
+    extends: str | None = Field(None, description="Parent profile: a built-in id or a path.")
+    rules: list[str] = Field(default_factory=list, description="Globs of rule files, relative "
+                                                                "to this file.")
+    disable: list[str] = Field(default_factory=list, description="Rule ids switched off.")
+    params: dict[str, dict[str, ParamValue]] = Field(
+        default_factory=dict, description="Per rule id: params overriding the rule's own.")
+
+
+def profile_path(profile: str | Path) -> Path:
+    """The file of a built-in profile id, or the user's path once it is known to be a file."""
+    if isinstance(profile, str) and profile in KNOWN_PROFILES:
+        return data_dir("rules") / profile / "profile.yaml"
+    path = Path(profile)
+    if not path.is_file():
+        known = ", ".join(KNOWN_PROFILES)
+        raise InvalidRules(said("no_profile", profile=str(profile), known=known), source=str(profile))
+    return path
+
+
+def read_model(path: Path, model: type[Frozen], data: Any = None) -> Any:
+    """`model` validated from `data`, or from the file at `path`; a mistake names file and field."""
+    if data is None:
+        data = read_data(path)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        place, message = first_problem(exc)
+        raise InvalidRules(f"{path}: {place or '/'}: {message}", source=str(path)) from None
+
+
+def read_data(path: Path) -> Any:
+    """The data of a rule or profile file (a built-in file as shipped comes from prebuilt.json)."""
+    known = parsed(path)  # a built-in file as shipped: its data without parsing the YAML again
+    if known is not None:
+        return known
+    try:
+        return read_file(path).data
+    except CapfError as exc:
+        raise InvalidRules(exc.words, source=str(path)) from None
+
+
+def profile_chain(path: Path) -> list[tuple[Path, Profile]]:
+    """The profile and its ancestors, root first.
+
+    A parent is a built-in id or a file inside the folder of the profile the user named: a
+    profile file cannot reach out to another place on the machine (docs/security.md).
+    """
+    chain: list[tuple[Path, Profile]] = []
+    seen: set[Path] = set()
+    home = path.resolve().parent
+    current: Path | None = path
+    while current is not None:
+        resolved = current.resolve()
+        if resolved in seen:
+            raise InvalidRules(f"{current}: extends: profiles extend each other in a cycle",
+                               source=str(current))
+        seen.add(resolved)
+        profile: Profile = read_model(current, Profile)
+        chain.append((current, profile))
+        parent = profile.extends
+        if parent is None:
+            current = None
+        elif parent in KNOWN_PROFILES:
+            current = profile_path(parent)
+        else:
+            if Path(parent).is_absolute() or not inside((current.parent / parent).resolve(),
+                                                         home, data_dir("rules").resolve()):
+                raise InvalidRules(f"{current}: extends: {parent!r} must be a built-in profile "
+                                   "or a file inside the profile's folder", source=str(current))
+            current = current.parent / parent
+            if not current.is_file():
+                raise InvalidRules(f"{path}: extends: no profile {parent!r}", source=str(path))
+    return chain[::-1]
+
+
+def inside(resolved: Path, *folders: Path) -> bool:
+    """Whether the resolved path is one of `folders` or lies below one."""
+    return any(resolved == folder or resolved.is_relative_to(folder) for folder in folders)
+
+
+def rule_files(where: Path, profile: Profile) -> list[Path]:
+    """The rule files the globs of the profile file `where` name, none outside its folder."""
+    base = where.parent
+    found: set[Path] = set()
+    for pattern in profile.rules:
+        if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
+            raise InvalidRules(f"{where}: rules: {pattern!r} must stay inside the "
+                               "profile's folder", source=str(where))
+        found.update(p for p in base.glob(pattern) if p.is_file() and p != where)
+    home = base.resolve()
+    folders: dict[Path, Path] = {}  # each folder resolved once: a file that is no link lies in it
+    for file in found:  # a link may point anywhere: only files inside the folder are read
+        if file.parent not in folders:
+            folders[file.parent] = file.parent.resolve()
+        real = file.resolve() if file.is_symlink() else folders[file.parent] / file.name
+        if not inside(real, home):
+            raise InvalidRules(f"{where}: rules: {file} is a link to a file outside the "
+                               "profile's folder", source=str(where))
+    return sorted(found)
