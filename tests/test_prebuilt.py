@@ -15,7 +15,7 @@ import pytest
 
 from capf.engine import prebuilt, profile, ruleset
 from capf.engine.ruleset import KNOWN_PROFILES, RuleSet
-from capf.read import document
+from capf.read.document import read_file
 from capf.read.resources import data_dir
 
 REGEN = os.environ.get("CAPF_REGEN") == "1"
@@ -39,14 +39,15 @@ def _shape(rules: RuleSet) -> str:
 
 
 def _parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Records each rule, profile or catalogue file read and parsed (not taken from prebuilt)."""
     seen: list[str] = []
-    real = document.parse_yaml
+    real = profile.read_file
 
-    def counted(text: str, source: str, **kw: Any) -> Any:
-        seen.append(source)
-        return real(text, source, **kw)
+    def counted(path: Path, **kw: Any) -> Any:
+        seen.append(str(path))
+        return real(path, **kw)
 
-    monkeypatch.setattr(document, "parse_yaml", counted)
+    monkeypatch.setattr(profile, "read_file", counted)
     return seen
 
 
@@ -117,4 +118,4 @@ def test_each_lookup_returns_new_objects() -> None:
     path = data_dir("rules") / "dk2020" / "profile.yaml"
     first = prebuilt.parsed(path)
     first["rules"].append("changed")
-    assert prebuilt.parsed(path) == document.read_file(path).data
+    assert prebuilt.parsed(path) == read_file(path).data

@@ -62,15 +62,15 @@ def test_check_with_waivers_loads_the_waiver_reader(tmp_path: Path) -> None:
 
 def test_check_reads_the_builtin_rules_from_prebuilt_not_from_yaml() -> None:
     code = ("import contextlib, io, sys\n"
-            "import capf.read.document as d\n"
+            "import capf.engine.profile as p\n"
             "seen = []\n"
-            "real = d.parse_yaml\n"
-            "d.parse_yaml = lambda text, source, **kw: (seen.append(source), real(text, source, **kw))[1]\n"
+            "real = p.read_file\n"
+            "p.read_file = lambda path, **kw: (seen.append(str(path)), real(path, **kw))[1]\n"
             "from capf.cli.main import main\n"
             "with contextlib.redirect_stdout(io.StringIO()):\n"
-            "    main(['check', sys.argv[1], '--as-of', '2026-01-01'])\n"
-            "print(seen)")
+            "    code = main(['check', sys.argv[1], '--as-of', '2026-01-01'])\n"
+            "print(code, seen)")
     done = subprocess.run([sys.executable, "-c", code, str(VEJLE)], capture_output=True,
                           text=True, cwd=ROOT, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == repr([str(VEJLE)])  # the plan, and no rule file
+    assert done.stdout.strip() == "0 []"  # judged, and no rule file read from its YAML
