@@ -23,7 +23,7 @@ ERROR_TYPES = {"CapfError", "InvalidDocument", "InvalidPlan", "InvalidRules", "I
                "UsageError", "InvalidStatus"}
 # A rule file's errors speak to the rule author, in the English of the rule language (check
 # names, options, ids); only the profile a user names on the command line is worded in both.
-RULE_AUTHORING = {"capf/engine/ruleset.py"}
+RULE_AUTHORING = {"capf/engine/ruleset.py", "capf/engine/profile.py"}
 
 # English words that may not stand in a Danish error line (outside the file's own text).
 ENGLISH = re.compile(r"\b(error|expected|got|cannot|unknown|missing|not|file|is|the|must|use|"
