@@ -10,6 +10,7 @@ an interrupted run never leaves a half-written report that looks complete.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import shutil
@@ -54,12 +55,9 @@ def _stems(paths: Sequence[Path]) -> list[str]:
 
 def write_atomic(path: Path, text: str | bytes, *, shown: Path | None = None,
                  new: bool = False) -> None:
-    """Write `text` (UTF-8) or bytes to a temporary file beside `path`, then rename it over `path`;
-    `new`: a file of a run's fresh folder, which nobody reads before it is in place, is simply
-    created.
-
-    A failure (disk full, no permission) is a CapfError naming `shown` (default `path`), the
-    path the user gave, never the hidden temporary file.
+    """Write `text` (UTF-8) or bytes to a temporary file beside `path`, then rename it over `path`
+    (`new`: just create it, in a run's fresh folder nobody reads yet). A failure (disk full, no
+    permission) is a CapfError naming `shown` (default `path`), never the hidden temporary file.
     """
     try:
         if new:
@@ -153,10 +151,12 @@ def _judged(task: Callable[[Path, str], Row], work: list[tuple[Path, str]],
         yield from (task(*item) for item in work)
         return
     _TASK["judge"] = task
+    gc.freeze()  # the collector leaves the inherited objects alone: no copy-on-write of them
     try:
         with multiprocessing.get_context("fork").Pool(count) as pool:
             yield from pool.imap(_task, work, chunksize=max(1, min(16, len(work) // (count * 4))))
     finally:
+        gc.unfreeze()
         _TASK.clear()
 
 
