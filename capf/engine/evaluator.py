@@ -16,6 +16,7 @@ from capf.model.rule import ELEMENTS, Text
 from capf.model.verdict import (
     CRITERION_STATUSES,
     GRADING_NOTE,
+    OUTCOMES,
     AppliedWaiver,
     Counts,
     CriterionResult,
@@ -143,17 +144,27 @@ def apply_waivers(results: list[Result], ruleset: RuleSet, waivers: WaiverSet,
 
 def build_verdict(plan: Plan, ruleset: RuleSet, results: list[Result], as_of: date,
                   waivers: WaiverReport | None = None) -> Verdict:
+    """Aggregate the results: one pass groups them, equal tallies share one frozen Counts."""
+    tallies: dict[tuple[int, ...], Counts] = {}
+    by_criterion: dict[str, list[Result]] = {c.id: [] for c in ruleset.criteria}
+    by_element: dict[str, list[str]] = {e: [] for e in ELEMENTS}
+    pairs = []
+    for r in results:
+        if (mine := by_criterion.get(r.criterion)) is not None:
+            mine.append(r)
+        by_element.setdefault(r.element, []).append(r.outcome)
+        pairs.append((r.level, r.outcome))
     criteria: list[CriterionResult] = []
     for criterion in ruleset.criteria:
-        mine = [r for r in results if r.criterion == criterion.id]
-        outcomes = [r.outcome for r in mine]
+        mine = by_criterion[criterion.id]
+        levels = [(r.level, r.outcome) for r in mine]
+        essential = [o for lv, o in levels if lv == "essential"]
         criteria.append(CriterionResult(
             id=criterion.id, element=criterion.element, title=criterion.title,
-            status=criterion_status([(r.level, r.outcome) for r in mine]),
-            essential=any(r.level == "essential" and r.outcome != "not_applicable" for r in mine),
-            essential_met=all(r.outcome in ("pass", "not_applicable")
-                              for r in mine if r.level == "essential"),
-            rules=[r.rule for r in mine], counts=Counts.of(outcomes)))
+            status=criterion_status(levels),
+            essential=any(o != "not_applicable" for o in essential),
+            essential_met=all(o in ("pass", "not_applicable") for o in essential),
+            rules=[r.rule for r in mine], counts=_counts([o for _, o in levels], tallies)))
     elements = []
     for element in ELEMENTS:
         mine_c = [c for c in criteria if c.element == element]
@@ -163,11 +174,20 @@ def build_verdict(plan: Plan, ruleset: RuleSet, results: list[Result], as_of: da
             id=element, status=element_status(statuses),
             score=round(sum(c.essential_met for c in graded) / len(graded), 3) if graded else None,
             criteria={s: statuses.count(s) for s in CRITERION_STATUSES},
-            counts=Counts.of(r.outcome for r in results if r.element == element)))
+            counts=_counts(by_element[element], tallies)))
     return Verdict(
-        status=overall_status([(r.level, r.outcome) for r in results]),
+        status=overall_status(pairs),
         grading_note=GRADING_NOTE, elements=elements, criteria=criteria, results=results,
         ruleset=RuleSetRef(id=ruleset.id, version=ruleset.version, chain=list(ruleset.chain),
                            sha256=ruleset.sha256),
         plan=PlanRef(name=plan.name, source=plan.source, sha256=plan.sha256),
         engine=EngineRef(version=ENGINE_VERSION), as_of=as_of.isoformat(), waivers=waivers)
+
+
+def _counts(outcomes: list[str], tallies: dict[tuple[int, ...], Counts]) -> Counts:
+    """Counts.of, made once per distinct tally of a verdict (most criteria have one passing rule)."""
+    key = tuple(map(outcomes.count, OUTCOMES))
+    known = tallies.get(key)
+    if known is None:
+        known = tallies[key] = Counts.model_validate(dict(zip(OUTCOMES, key, strict=True)))
+    return known
