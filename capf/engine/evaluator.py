@@ -11,6 +11,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 from capf.engine.checks.spec import Context, Finding, OverBudget
+from capf.engine.emissions.records import judging
 from capf.engine.ruleset import CompiledRule, RuleSet, load_ruleset
 from capf.model.rule import ELEMENTS, Text
 from capf.model.verdict import (
@@ -61,7 +62,8 @@ def evaluate(plan: Plan, ruleset: RuleSet | None = None, *, as_of: date | None =
     ruleset = ruleset or load_ruleset()
     as_of = as_of or date.today()
     context = Context(plan.data, as_of)
-    results = [run_rule(rule, context) for rule in ruleset.rules]
+    with judging(plan.data):
+        results = [run_rule(rule, context) for rule in ruleset.rules]
     report = None
     if waivers is not None:
         results, report = apply_waivers(results, ruleset, waivers, as_of)

@@ -11,7 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from capf.engine.emissions.records import BAU, PATHWAY, Level, items, number, scenario_level
+from capf.engine.emissions.records import (
+    BAU,
+    PATHWAY,
+    Level,
+    items,
+    number,
+    per_plan,
+    scenario_level,
+)
 from capf.engine.emissions.targets import milestone_years, required_level
 from capf.text.message import Phrase
 
@@ -47,6 +55,7 @@ class Gap:
                            pathway=round(self.pathway.tonnes), target=round(self.target.tonnes))
 
 
+@per_plan
 def manko_gaps(plan: Any) -> list[Gap]:
     """One `Gap` per milestone year; a year the plan declares nothing for declares 0 t."""
     declared: dict[Any, tuple[float, str]] = {}
@@ -67,6 +76,7 @@ def counts_inside(action: Any) -> bool:
     return action.get("type") != "adaptation" and not outside
 
 
+@per_plan
 def action_effects(plan: Any) -> dict[int, tuple[float, tuple[str, ...]]]:
     """Per year, the summed `effect` of the actions that cut the geographic pathway, with pointers.
 
@@ -109,6 +119,7 @@ class Explained:
                            left=round(self.bau - self.effects), pathway=round(self.pathway))
 
 
+@per_plan
 def explained_years(plan: Any) -> list[Explained]:
     """Years with a total in both BAU and action pathway that are milestones or state an effect."""
     found = []

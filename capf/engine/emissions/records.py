@@ -7,10 +7,12 @@ English and Danish, because the rules show them in findings in both languages.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
+from functools import cache, wraps
+from typing import Any, ParamSpec, TypeVar
 
 from capf.text.message import Phrase
 
@@ -27,6 +29,45 @@ SECTOR_NEUTRALITY = "/targets/sector_neutrality"
 POPULATION = "/municipality/population"
 
 Record = Mapping[str, Any]
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+# The plan being judged and what has been derived from it: set by `judging` for one evaluate.
+_JUDGED: ContextVar[tuple[Any, dict[Any, Any]] | None] = ContextVar("capf_judged", default=None)
+
+
+@contextmanager
+def judging(root: Any) -> Iterator[None]:
+    """Within it, figures derived from `root` (functions marked `per_plan`) are computed once.
+
+    Several rules read the same records, target levels and manko (NEU-1/4/6/8); the memo lives
+    only as long as one evaluation of one plan, whose data is read-only, so nothing is stale.
+    """
+    token = _JUDGED.set((root, {}))
+    try:
+        yield
+    finally:
+        _JUDGED.reset(token)
+
+
+def per_plan(fn: Callable[P, R]) -> Callable[P, R]:
+    """`fn(plan, *args)` once per argument tuple while `judging(plan)`; a plain call otherwise.
+
+    What it returns is shared by every caller: callers read it and never change it.
+    """
+    @wraps(fn)
+    def derived(*args: P.args, **kwargs: P.kwargs) -> R:
+        judged = _JUDGED.get()
+        if judged is None or kwargs or judged[0] is not args[0]:
+            return fn(*args, **kwargs)
+        key = (fn, *args[1:])
+        memo = judged[1]
+        if key in memo:
+            return memo[key]  # type: ignore[no-any-return]
+        found = memo[key] = fn(*args, **kwargs)
+        return found
+    return derived
 
 
 @dataclass(frozen=True)
@@ -69,6 +110,7 @@ def _keys(pointer: str) -> tuple[str, ...]:
     return tuple(pointer.strip("/").split("/"))
 
 
+@per_plan
 def items(root: Any, pointer: str) -> list[tuple[str, Record]]:
     """The objects of the array at `pointer` with their own pointers (array order kept)."""
     found = get(root, pointer)
@@ -77,6 +119,7 @@ def items(root: Any, pointer: str) -> list[tuple[str, Record]]:
     return [(f"{pointer}/{i}", x) for i, x in enumerate(found) if isinstance(x, dict)]
 
 
+@per_plan
 def located(root: Any, pointer: str, year: int) -> tuple[str, Record] | None:
     """The first record for `year` in the array at `pointer`, with its pointer."""
     return next(((p, r) for p, r in items(root, pointer) if r.get("year") == year), None)
@@ -125,6 +168,7 @@ def group_value(record: Record | None, sectors: Sequence[str]) -> float | None:
     return sum(known) if values and len(known) == len(values) else None
 
 
+@per_plan
 def scenario_level(plan: Any, pointer: str, year: int) -> Level:
     """A scenario's total for a year as a `Level`, so checks treat pathways and targets alike."""
     found = located(plan, pointer, year)

@@ -29,6 +29,7 @@ from capf.engine.emissions.records import (
     items,
     located,
     number,
+    per_plan,
     sector_value,
 )
 from capf.text.message import Phrase
@@ -42,6 +43,7 @@ def target_sectors(target: Record) -> tuple[str, ...]:
     return (target.get("sector", "total"),)
 
 
+@per_plan
 def targets_for(plan: Any, year: int, sector: str = "total") -> list[tuple[str, Record]]:
     """The targets for exactly this sector (a group target is not one of its members' targets)."""
     return [(p, t) for p, t in items(plan, TARGETS)
@@ -169,6 +171,7 @@ def _neutral_levels(plan: Any, year: int, sector: str) -> list[Level]:
     return [Level(0.0, None, (NET_ZERO,))]
 
 
+@per_plan
 def required_level(plan: Any, year: int, sector: str = "total") -> Level:
     """The strictest level the plan commits to for a year and sector.
 
@@ -190,6 +193,7 @@ def required_level(plan: Any, year: int, sector: str = "total") -> Level:
                               f"intet mål for sektoren {sector} i {year}"))
 
 
+@per_plan
 def milestone_years(plan: Any) -> list[int]:
     """Years the manko must be declared for: each total target year and the net-zero year."""
     years = {t["year"] for _, t in items(plan, TARGETS)
