@@ -8,9 +8,9 @@ as a multiple of it. It covers the plans `bench/plans.py` and `bench/mutants.py`
 targets, no sector neutrality years, which it refuses); `bench/crosscheck.py` proves it agrees
 with capf on hundreds of them before any timing.
 
-INC-2's `where` reads every action's `priority` for each action, so its evaluation steps grow
-with the square of the actions; the floor counts those steps by arithmetic (one line) and, like
-capf, gives `error` above the budget (capf.engine.checks.spec.RULE_STEPS).
+INC-2's `where` reads every action's `priority` once per plan (capf judges that clause once and
+charges one step per reuse); the floor counts the steps by arithmetic and, like capf, would give
+`error` above the budget (capf.engine.checks.spec.RULE_STEPS).
 """
 
 from __future__ import annotations
@@ -133,6 +133,7 @@ def _actions(plan: dict[str, Any], out: dict[str, str]) -> None:
     marked = any(a.get("priority") is True for a in actions)
     unmarked = all(a.get("priority") is False for a in actions if "priority" in a)
     steps = 1 + len(actions)
+    read = False  # every action's priority, read once: the first unmarked action reads it
     scoped = benefits = 0
     for a in actions:
         kind = a.get("type")
@@ -151,7 +152,8 @@ def _actions(plan: dict[str, Any], out: dict[str, str]) -> None:
                 and isinstance(staff, dict) and (_num(staff.get("fte")) is not None
                                                  or _text(staff.get("description")))
         first = a.get("priority") is True
-        steps += 2 + ("priority" in a) + (0 if first else 1 + with_key)
+        steps += 2 + ("priority" in a) + (0 if first else 1 + with_key * (not read))
+        read = read or not first
         if first or (not marked and unmarked):
             cb = a.get("co_benefits") or []
             scoped += 1

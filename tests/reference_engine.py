@@ -1,8 +1,9 @@
 """The clause interpreter as it was before issue 16, kept as the reference for the fast one.
 
 It walks the same compiled tree (capf.engine.clause) with the pre-issue-16 semantics: every
-clause judged afresh for every item (no Memo), pointers built for every match. The step budget
-is spent the same way, so a rule over budget is an error in both.
+clause judged afresh for every item (no Memo), pointers built for every match. It charges the
+budget for every clause as written, so it never spends fewer steps than the fast engine, which
+charges a clause judged once per plan one step per reuse (tests/test_fast_engine.py).
 """
 
 from __future__ import annotations

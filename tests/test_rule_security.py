@@ -264,22 +264,47 @@ def many_actions(count: int) -> dict[str, Any]:
 
 
 def test_a_rule_over_the_step_budget_is_an_error_and_the_run_goes_on(tmp_path: Path) -> None:
-    cubic = {"for_each": {"require": {"select": "/actions/*", "check": {"for_each": {
-        "require": {"select": "/actions/*", "check": {"for_each": {
-            "require": {"select": "id", "check": {"non_empty": {}}}}}}}}}}}
-    rules = {"NEU-5-cubic": rule_text("NEU-5-cubic", cubic, select="/actions/*"),
+    # Really quadratic work: each action's id is compared with the list of every action's id,
+    # read afresh per action (it is relative to nothing the Memo could share), 1,000² steps.
+    quadratic = {"for_each": {"require": {"select": "id", "check": {"compare": {
+        "op": "eq", "to": "/actions/*/id"}}}}}
+    rules = {"NEU-5-square": rule_text("NEU-5-square", quadratic, select="/actions/*"),
              "NEU-5-fine": rule_text("NEU-5-fine", {"non_empty": {}})}
     ruleset = load_ruleset(profile(tmp_path, rules))
     plan = load_plan(many_actions(1000))
     first = evaluate(plan, ruleset, as_of=AS_OF)
     outcomes = {r.rule: r for r in first.results}
     assert outcomes["NEU-5-fine"].outcome == "pass"
-    stopped = outcomes["NEU-5-cubic"]
+    stopped = outcomes["NEU-5-square"]
     assert stopped.outcome == "error"
-    assert "NEU-5-cubic" in stopped.message.da and "1.000.000 evalueringstrin" in stopped.message.da
-    assert "NEU-5-cubic" in stopped.message.en
+    assert "NEU-5-square" in stopped.message.da and "1.000.000 evalueringstrin" in stopped.message.da
+    assert "NEU-5-square" in stopped.message.en
     again = evaluate(plan, ruleset, as_of=AS_OF)  # steps, not seconds: the same every time
     assert again.model_dump() == first.model_dump()
+
+
+def test_a_nested_rule_is_charged_the_work_done_not_the_work_written(tmp_path: Path) -> None:
+    # Written cubic, but the inner for_each read only absolute places: judged once per plan and
+    # reused (a dict lookup, one step), so the budget, a hang guard, lets it judge.
+    nested = {"for_each": {"require": {"select": "/actions/*", "check": {"for_each": {
+        "require": {"select": "/actions/*", "check": {"for_each": {
+            "require": {"select": "id", "check": {"non_empty": {}}}}}}}}}}}
+    rules = {"NEU-5-nested": rule_text("NEU-5-nested", nested, select="/actions/*")}
+    plan = load_plan(many_actions(1000))
+    verdict = evaluate(plan, load_ruleset(profile(tmp_path, rules)), as_of=AS_OF)
+    assert verdict.results[0].outcome == "pass"
+
+
+@pytest.mark.parametrize(("co_benefits", "outcome"), [(["jobs"], "pass"), ([], "fail")])
+def test_inc2_judges_a_plan_of_5000_actions(co_benefits: list[str], outcome: str) -> None:
+    data = many_actions(5000)
+    for action in data["actions"][::2]:
+        action["priority"] = False
+    data["actions"][-1].update(priority=True, co_benefits=co_benefits)  # the last one decides
+    verdict = evaluate(load_plan(data), load_ruleset("dk2020"), as_of=AS_OF)
+    found = verdict.result("INC-2-priority-action-co-benefits")
+    assert found is not None and found.outcome == outcome
+    assert found.values["items"] == 2500
 
 
 def test_no_built_in_rule_comes_near_the_budget_on_a_large_plan() -> None:

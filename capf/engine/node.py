@@ -3,7 +3,7 @@
 Each node answers two questions: `run` gives the finding (outcome, values, evidence) and
 `outcome` the outcome alone, which is all a for_each needs of its `where` and of an item that
 passes, so the passing path builds no values, evidence or labels. Both spend the same steps
-(one per node run and per value selected, docs/security.md), and `outcome` equals
+(one per node run and per value selected, one per reuse of a Memo, docs/security.md), and `outcome` equals
 `run(...).outcome` for every node (tests/test_fast_engine.py keeps them in step with the
 pre-issue-16 interpreter, tests/reference_engine.py).
 """
@@ -95,23 +95,23 @@ class Memo(Clause):
     """A clause with an absolute selector inside a for_each: it reads the same places for every
     item, so it is judged once per plan and its finding reused.
 
-    A reuse spends the steps the first run spent: the budget counts the rule as written
-    (docs/security.md), so a rule stays refused however cheap the reuse makes it.
+    The budget charges the work done (docs/security.md): the first run's steps, then one step
+    per reuse, a dict lookup. The budget is a hang guard, and a reuse cannot hang; charging the
+    first run's steps again at every reuse refused INC-2 on a 5,000-action plan whose real work
+    is linear.
     """
 
     inner: Clause
 
     def run(self, ctx: Context, here: Match | None = None) -> Finding:
-        budget = ctx.budget
         known = ctx.memo.get(id(self))
         if known is not None:
-            budget.left -= known[1]
+            budget = ctx.budget
+            budget.left -= 1
             if budget.left < 0:
                 budget.spend(0)
-            return known[0]
-        before = budget.left
-        found = self.inner.run(ctx, here)
-        ctx.memo[id(self)] = (found, before - budget.left)
+            return known
+        found = ctx.memo[id(self)] = self.inner.run(ctx, here)
         return found
 
     def outcome(self, ctx: Context, here: Match | None = None) -> Outcome:

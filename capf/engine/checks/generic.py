@@ -137,8 +137,10 @@ def _related(ctx: Context, matches: list[Match], opts: Compare
     selector = opts.other
     ok: list[bool] = []
     others: list[Any] = []
+    budget = ctx.budget
     for match in matches:
         found = selector.select(ctx.root, match)
+        budget.spend(len(found))  # `to` may select a list per item: n² work is charged
         other = _comparable(found[0].value) if found else None
         here = _comparable(match.value)
         others.append(found[0].value if found else None)

@@ -36,8 +36,9 @@ class OverBudget(Exception):
 class Budget:
     """Evaluation steps left for the rule being run: deterministic, unlike a timeout.
 
-    One step per clause run and per value a selector finds (docs/security.md); the evaluator
-    refills it before each rule.
+    One step per clause run, per value a selector finds (a `compare` check's `to` too) and per
+    reuse of a clause judged once per plan (docs/security.md); the evaluator refills it before
+    each rule.
     """
 
     __slots__ = ("left", "limit")
@@ -52,9 +53,8 @@ class Budget:
             raise OverBudget(f"more than {self.limit:,} evaluation steps")
 
 
-# Per rule. Most built-in rules need < 100,000 on a plan of 5,000 actions (the schema's list cap);
-# INC-2-priority-action-co-benefits needs n × (actions not marked priority) and so goes over on
-# such a plan (1,000,941 steps in bench/goals.py): an error result, a known limit (docs/performance.md).
+# Per rule. Every built-in rule needs < 100,000 on a plan of 5,000 actions (the schema's list cap):
+# the budget guards against rules whose work really grows faster than the plan (docs/security.md).
 RULE_STEPS = 1_000_000
 
 
@@ -65,9 +65,9 @@ class Context:
     root: Any
     as_of: date
     budget: Budget = field(default_factory=lambda: Budget(RULE_STEPS), compare=False)
-    # Findings of clauses that read only absolute places (capf.engine.clause.Memo), with the
-    # steps they took: the same for every item of a for_each, so judged once per plan.
-    memo: dict[int, tuple[Finding, int]] = field(default_factory=dict, compare=False)
+    # Findings of clauses that read only absolute places (capf.engine.node.Memo): the same for
+    # every item of a for_each, so judged once per plan.
+    memo: dict[int, Finding] = field(default_factory=dict, compare=False)
 
 
 class Options(BaseModel):
