@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, cast
 
 from capf.engine.checks.spec import CheckSpec, Context, Finding, Options, Outcome, evidence_of, label_of
@@ -24,7 +25,10 @@ _FLIP = {"pass": "fail", "fail": "pass"}
 
 def worst(outcomes: Sequence[Outcome]) -> Outcome:
     """All-of semantics: any error or fail fails first, then review, pass; all n/a is n/a."""
-    return next(o for o in _ORDER if o in outcomes) if outcomes else "pass"
+    for outcome in _ORDER:
+        if outcome in outcomes:
+            return outcome
+    return "pass"  # no outcomes: nothing failed
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,14 @@ class Leaf(Clause):
     def judges_absence(self) -> bool:
         return self.spec.judges_absence
 
+    @cached_property
+    def key(self) -> str | None:
+        """The one key a relative selector without `*` reads (`priority`), else None."""
+        select = self.select
+        if select is None or select.absolute or len(select.tokens) != 1 or select.has_wildcard:
+            return None
+        return select.tokens[0]
+
     def judge(self, ctx: Context, matches: list[Match], here: Match | None) -> Finding:
         return self.spec.fn(ctx, matches, self.options)
 
@@ -88,6 +100,28 @@ class Leaf(Clause):
         if test is None:
             return self.spec.fn(ctx, matches, self.options).outcome
         return test(ctx, matches, self.options)
+
+    def outcome(self, ctx: Context, here: Match | None = None) -> Outcome:
+        """Clause.outcome with matches() and decide() inlined: a for_each asks every item."""
+        budget, select, spec = ctx.budget, self.select, self.spec
+        key = self.key
+        if key is not None and here is not None and type(here.value) is dict:
+            value = here.value  # `select: priority` on an item: one lookup, no Selector walk
+            matches = [Match.below(here, key, value[key])] if key in value else []
+            budget.left -= 1 + len(matches)
+        elif select is None:
+            matches = [here] if here is not None else []
+            budget.left -= 1
+        else:
+            matches = select.select(ctx.root, here)
+            budget.left -= 1 + len(matches)
+        if budget.left < 0:
+            budget.spend(0)  # raises OverBudget
+        if not matches and select is not None and not spec.judges_absence:
+            return self.missing
+        test = spec.test
+        return spec.fn(ctx, matches, self.options).outcome if test is None else \
+            test(ctx, matches, self.options)
 
 
 @dataclass(frozen=True)
@@ -133,6 +167,15 @@ class AllOf(Clause):
     def decide(self, ctx: Context, matches: list[Match], here: Match | None) -> Outcome:
         anchor = _anchor(self, matches, here)
         return worst([child.outcome(ctx, anchor) for child in self.children])
+
+    def outcome(self, ctx: Context, here: Match | None = None) -> Outcome:
+        if self.select is not None:
+            return super().outcome(ctx, here)
+        budget = ctx.budget  # the common case inside a for_each: the item itself, one step
+        budget.left -= 1
+        if budget.left < 0:
+            budget.spend(0)
+        return worst([child.outcome(ctx, here) for child in self.children])
 
 
 @dataclass(frozen=True)

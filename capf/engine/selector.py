@@ -8,6 +8,7 @@ Nothing more: no filters, no functions — judging values is the checks' job.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from operator import itemgetter
 from typing import Any
 
@@ -39,7 +40,10 @@ class Match(tuple[Any, ...]):
     def pointer(self) -> str:
         pointer: str | None = self[0]
         if pointer is None:
-            return f"{self[2].pointer}/{escape_pointer_token(self[3])}"
+            token = self[3]  # an index needs no escaping, nor a key without '~' or '/'
+            if type(token) is not int and ("~" in token or "/" in token):
+                token = escape_pointer_token(token)
+            return f"{self[2].pointer}/{token}"
         return pointer
 
     def __eq__(self, other: object) -> bool:
@@ -64,7 +68,7 @@ class Selector:
     absolute: bool
     tokens: tuple[str, ...]
 
-    @property
+    @cached_property
     def has_wildcard(self) -> bool:
         return WILDCARD in self.tokens
 
