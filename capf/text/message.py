@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from string import Formatter
 from typing import Any
 
@@ -163,12 +164,19 @@ def localized(values: Mapping[str, Any], name: str, lang: str) -> Any:
 def fill(template: str, values: Mapping[str, Any], lang: str) -> str:
     """The template with each `{name}` shown in `lang`; `name_<lang>` wins over `name`."""
     out = []
-    for literal, name, _, _ in _FORMATTER.parse(template):
+    for literal, name, plain in _parts(template):
         out.append(literal)
         if name is not None:
-            out.append(show(localized(values, name, lang), lang,
-                            plain=name == "year" or name.endswith("_year")))
+            out.append(show(localized(values, name, lang), lang, plain=plain))
     return "".join(out)
+
+
+@lru_cache(maxsize=4096)
+def _parts(template: str) -> tuple[tuple[str, str | None, bool], ...]:
+    """A template split once (rule messages and phrases are filled for every plan): literal,
+    field name and whether the field is a year, shown as written."""
+    return tuple((literal, name, name is not None and (name == "year" or name.endswith("_year")))
+                 for literal, name, _, _ in _FORMATTER.parse(template))
 
 
 def show(value: Any, lang: str, *, plain: bool = False) -> str:
