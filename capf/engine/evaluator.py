@@ -44,6 +44,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
     ENGINE_VERSION = "0+unknown"
 
 _NOT_APPLICABLE = Finding("not_applicable")
+COUNTED = tuple("passed" if o == "pass" else o for o in OUTCOMES)  # Counts' fields, in that order
 # A waiver records a person's decision: it accepts a fail, or settles an item needing review.
 WAIVABLE = ("fail", "needs_review")
 _EXPIRED = {
@@ -75,7 +76,7 @@ def run_rule(compiled: CompiledRule, context: Context) -> Result:
     context.budget.left = context.budget.limit  # each rule gets the whole budget
     try:
         found = _NOT_APPLICABLE
-        if compiled.when is None or compiled.when.run(context).outcome == "pass":
+        if compiled.when is None or compiled.when.outcome(context) == "pass":
             found = compiled.clause.run(context)
     except OverBudget:
         steps = context.budget.limit
@@ -102,13 +103,13 @@ def _filled(text: Text, values: dict[str, Any]) -> Text:
 def _result(compiled: CompiledRule, found: Finding, message: Text) -> Result:
     rule = compiled.rule
     gap = found.outcome in ("fail", "needs_review", "error")
-    return Result(rule=rule.id, criterion=rule.criterion, element=rule.element, level=rule.level,
-                  outcome=found.outcome, title=compiled.title,
-                  message=message,
-                  evidence=list(found.evidence), values=dict(found.values),
-                  remedy=_filled(rule.remedy, {**compiled.params, **found.values}) if gap else None,
-                  confidence=rule.source.confidence,
-                  source=f"{rule.source.framework} {rule.source.ref}")
+    return Result.trusted(
+        rule=rule.id, criterion=rule.criterion, element=rule.element, level=rule.level,
+        outcome=found.outcome, title=compiled.title, message=message,
+        evidence=list(found.evidence), values=dict(found.values),
+        remedy=_filled(rule.remedy, {**compiled.params, **found.values}) if gap else None,
+        confidence=rule.source.confidence, source=f"{rule.source.framework} {rule.source.ref}",
+        waiver=None, note=None)
 
 
 def apply_waivers(results: list[Result], ruleset: RuleSet, waivers: WaiverSet,
@@ -161,7 +162,7 @@ def build_verdict(plan: Plan, ruleset: RuleSet, results: list[Result], as_of: da
         mine = by_criterion[criterion.id]
         levels = [(r.level, r.outcome) for r in mine]
         essential = [o for lv, o in levels if lv == "essential"]
-        criteria.append(CriterionResult(
+        criteria.append(CriterionResult.trusted(
             id=criterion.id, element=criterion.element, title=criterion.title,
             status=criterion_status(levels),
             essential=any(o != "not_applicable" for o in essential),
@@ -172,7 +173,7 @@ def build_verdict(plan: Plan, ruleset: RuleSet, results: list[Result], as_of: da
         mine_c = [c for c in criteria if c.element == element]
         graded = [c for c in mine_c if c.essential]
         statuses = [c.status for c in mine_c]
-        elements.append(ElementResult(
+        elements.append(ElementResult.trusted(
             id=element, status=element_status(statuses),
             score=round(sum(c.essential_met for c in graded) / len(graded), 3) if graded else None,
             criteria={s: statuses.count(s) for s in CRITERION_STATUSES},
@@ -188,8 +189,8 @@ def build_verdict(plan: Plan, ruleset: RuleSet, results: list[Result], as_of: da
 
 def _counts(outcomes: list[str], tallies: dict[tuple[int, ...], Counts]) -> Counts:
     """Counts.of, made once per distinct tally of a verdict (most criteria have one passing rule)."""
-    key = tuple(map(outcomes.count, OUTCOMES))
+    key = tuple(map(outcomes.count, OUTCOMES))  # in OUTCOMES' order, as COUNTED names them
     known = tallies.get(key)
     if known is None:
-        known = tallies[key] = Counts.model_validate(dict(zip(OUTCOMES, key, strict=True)))
+        known = tallies[key] = Counts.trusted(**dict(zip(COUNTED, key, strict=True)))
     return known

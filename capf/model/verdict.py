@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -66,6 +66,26 @@ GRADING_NOTE = Text(
 
 class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    @classmethod
+    def trusted(cls, **fields: Any) -> Self:
+        """The model of values the engine made itself, every field given: not validated again.
+
+        What pydantic's model_construct does, without its per-field alias and default lookups
+        (it is slower than validating): a verdict holds some 60 of these models, and validating
+        them was a fifth of judging a small plan. tests/test_trusted.py re-validates the verdicts
+        so built and compares them field by field.
+        """
+        if len(fields) != len(cls.__pydantic_fields__):
+            missing = sorted(set(cls.__pydantic_fields__) - set(fields))
+            raise TypeError(f"{cls.__name__}.trusted needs every field: {missing or sorted(fields)}")
+        model = cls.__new__(cls)
+        setattr_ = object.__setattr__
+        setattr_(model, "__dict__", fields)
+        setattr_(model, "__pydantic_fields_set__", set(fields))
+        setattr_(model, "__pydantic_extra__", None)
+        setattr_(model, "__pydantic_private__", None)
+        return model
 
 
 class AppliedWaiver(Model):
