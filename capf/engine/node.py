@@ -149,7 +149,14 @@ class Memo(Clause):
         return found
 
     def outcome(self, ctx: Context, here: Match | None = None) -> Outcome:
-        return self.run(ctx, here).outcome
+        known = ctx.memo.get(id(self))
+        if known is None:
+            return self.run(ctx, here).outcome
+        budget = ctx.budget
+        budget.left -= 1
+        if budget.left < 0:
+            budget.spend(0)
+        return known.outcome
 
 
 def _anchor(clause: Clause, matches: list[Match], here: Match | None) -> Match | None:
@@ -201,6 +208,15 @@ class AnyOf(Clause):
                 return outcome
             outcomes.append(outcome)
         return worst(outcomes)
+
+    def outcome(self, ctx: Context, here: Match | None = None) -> Outcome:
+        if self.select is not None:
+            return super().outcome(ctx, here)
+        budget = ctx.budget  # as AllOf.outcome: the item itself, one step
+        budget.left -= 1
+        if budget.left < 0:
+            budget.spend(0)
+        return self.decide(ctx, [], here)
 
 
 @dataclass(frozen=True)
