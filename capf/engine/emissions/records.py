@@ -119,10 +119,20 @@ def items(root: Any, pointer: str) -> list[tuple[str, Record]]:
     return [(f"{pointer}/{i}", x) for i, x in enumerate(found) if isinstance(x, dict)]
 
 
-@per_plan
 def located(root: Any, pointer: str, year: int) -> tuple[str, Record] | None:
     """The first record for `year` in the array at `pointer`, with its pointer."""
-    return next(((p, r) for p, r in items(root, pointer) if r.get("year") == year), None)
+    return by_year(root, pointer).get(year)
+
+
+@per_plan
+def by_year(root: Any, pointer: str) -> dict[Any, tuple[str, Record]]:
+    """The array's records by `year`, the first for each (a dict finds 2030.0 for 2030, as ==)."""
+    found: dict[Any, tuple[str, Record]] = {}
+    for p, r in items(root, pointer):
+        year = r.get("year")
+        if not isinstance(year, list | dict):  # unhashable: equal to no year
+            found.setdefault(year, (p, r))
+    return found
 
 
 def record_for(series: Any, year: int) -> Record | None:

@@ -43,11 +43,20 @@ def target_sectors(target: Record) -> tuple[str, ...]:
     return (target.get("sector", "total"),)
 
 
-@per_plan
 def targets_for(plan: Any, year: int, sector: str = "total") -> list[tuple[str, Record]]:
     """The targets for exactly this sector (a group target is not one of its members' targets)."""
-    return [(p, t) for p, t in items(plan, TARGETS)
-            if t.get("year") == year and target_sectors(t) == (sector,)]
+    return _targets_by(plan).get((year, (sector,)), [])
+
+
+@per_plan
+def _targets_by(plan: Any) -> dict[tuple[Any, tuple[str, ...]], list[tuple[str, Record]]]:
+    """The targets by year and sectors, in plan order: the target levels ask for every year."""
+    found: dict[tuple[Any, tuple[str, ...]], list[tuple[str, Record]]] = {}
+    for p, t in items(plan, TARGETS):
+        year = t.get("year")
+        if not isinstance(year, list | dict):  # unhashable: equal to no year
+            found.setdefault((year, target_sectors(t)), []).append((p, t))
+    return found
 
 
 def population_for(plan: Any, year: int) -> tuple[float | None, tuple[str, ...]]:
