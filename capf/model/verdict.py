@@ -76,8 +76,8 @@ class Model(BaseModel):
         them was a fifth of judging a small plan. tests/test_trusted.py re-validates the verdicts
         so built and compares them field by field.
         """
-        if len(fields) != len(cls.__pydantic_fields__):
-            missing = sorted(set(cls.__pydantic_fields__) - set(fields))
+        if len(fields) != len(cls.model_fields):
+            missing = sorted(set(cls.model_fields) - set(fields))
             raise TypeError(f"{cls.__name__}.trusted needs every field: {missing or sorted(fields)}")
         model = cls.__new__(cls)
         setattr_ = object.__setattr__
