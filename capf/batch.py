@@ -96,6 +96,7 @@ def run_batch(inputs: Sequence[str], outdir: Path, ruleset: RuleSet, *, as_of: d
     the outputs and row order of one process. `reports=False` writes no HTML report per plan
     (the overview then links each plan to its verdict JSON).
     """
+    ruleset.require("plan")  # refused once, before any folder is touched, not once per plan
     paths = plan_files(inputs)
     folders = input_folders(inputs)
     _refuse_output_among_inputs(outdir, inputs, paths)

@@ -61,6 +61,7 @@ def evaluate(plan: Plan, ruleset: RuleSet | None = None, *, as_of: date | None =
              waivers: WaiverSet | None = None) -> Verdict:
     """Judge `plan` against `ruleset` (default: the dk2020 profile) as of `as_of` (default today)."""
     ruleset = ruleset or load_ruleset()
+    ruleset.require("plan")
     as_of = as_of or date.today()
     context = Context(plan.data, as_of)
     with judging(plan.data):

@@ -62,6 +62,7 @@ def evaluate_follow_up(plan: Plan, reports: Sequence[StatusReport],
         raise InvalidStatus(said("no_status", source=plan.source), source=plan.source)
     ordered = follows_plan(plan, list(reports))
     ruleset = ruleset or load_ruleset(DEFAULT_FOLLOW_UP_PROFILE)
+    ruleset.require("follow_up")
     as_of = as_of or date.today()
     context = Context(document(plan, ordered), as_of)
     results = [run_rule(rule, context) for rule in ruleset.rules]

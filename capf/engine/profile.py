@@ -9,7 +9,7 @@ user named (docs/security.md). Every mistake is an InvalidRules naming the file 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, ValidationError
 
@@ -37,6 +37,10 @@ class Profile(Frozen):
     title: Text = Field(description="Name of the profile.")
     description: Text | None = Field(None, description="What the profile is for.")
     extends: str | None = Field(None, description="Parent profile: a built-in id or a path.")
+    judges: Literal["plan", "follow_up"] | None = Field(
+        None, description="What the rule set judges: a plan alone (capf check, report, batch …) or "
+                          "a plan with its status reports (capf monitor, report --status). "
+                          "Inherited from the parent; a profile with no parent judges a plan.")
     rules: list[str] = Field(default_factory=list, description="Globs of rule files, relative "
                                                                 "to this file.")
     disable: list[str] = Field(default_factory=list, description="Rule ids switched off.")
@@ -135,3 +139,20 @@ def rule_files(where: Path, profile: Profile) -> list[Path]:
             raise InvalidRules(f"{where}: rules: {file} is a link to a file outside the "
                                "profile's folder", source=str(where))
     return sorted(found)
+
+
+def judged_kind(chain: list[tuple[Path, Profile]]) -> str:
+    """What the chain's rule set judges: stated once at most, then inherited (default a plan).
+
+    A child stating another kind than its parent is refused: its parent's rules read the other
+    kind of document, so every one of them would be wrong.
+    """
+    kind, stated_by = "plan", None
+    for where, profile in chain:
+        if profile.judges is None:
+            continue
+        if stated_by is not None and profile.judges != kind:
+            raise InvalidRules(said("judges_differs", where=str(where), kind=profile.judges,
+                                    parent=stated_by, parent_kind=kind), source=str(where))
+        kind, stated_by = profile.judges, profile.id
+    return kind

@@ -19,15 +19,17 @@ from capf.engine.profile import (
     DEFAULT_PROFILE,
     FOLLOW_UP_PROFILES,
     KNOWN_PROFILES,
+    judged_kind,
     profile_chain,
     profile_path,
     read_data,
     read_model,
     rule_files,
 )
-from capf.model.errors import InvalidRules
+from capf.model.errors import InvalidRules, UsageError
 from capf.model.rule import ELEMENTS, Criterion, Rule, Text
 from capf.read.resources import data_dir
+from capf.text.errors import said
 from capf.text.message import fields_of, fill
 
 __all__ = ["BUILTIN_PROFILES", "DEFAULT_FOLLOW_UP_PROFILE", "DEFAULT_PROFILE", "FOLLOW_UP_PROFILES",
@@ -62,9 +64,17 @@ class RuleSet:
     criteria: tuple[Criterion, ...]
     sha256: str
     files: tuple[str, ...]
+    judges: str = "plan"  # or "follow_up": a plan with its status reports (capf.engine.profile)
 
     def rule(self, rule_id: str) -> CompiledRule | None:
         return self._by_name.get(rule_id)
+
+    def require(self, kind: str) -> None:
+        """Refuse (UsageError) to judge `kind` with rules written for the other kind: plan rules
+        read over a follow-up document, or the reverse, fail everything and say nothing true."""
+        if self.judges != kind:
+            raise UsageError(said("judges_follow_up" if self.judges == "follow_up" else "judges_plan",
+                                  profile=self.id))
 
     @cached_property
     def _by_name(self) -> dict[str, CompiledRule]:  # O(1) lookups for waivers of many rules
@@ -136,7 +146,7 @@ def _load(path: Path) -> RuleSet:
                             key=lambda c: order_key(c.element, c.id)))
     top = chain[-1][1]
     return RuleSet(top.id, top.version, top.title, tuple(ids), tuple(compiled), criteria,
-                   hasher.hexdigest(), tuple(files))
+                   hasher.hexdigest(), tuple(files), judged_kind(chain))
 
 
 def order_key(element: str, criterion: str, rule_id: str = "") -> tuple[int, int, str]:

@@ -135,6 +135,19 @@ ERRORS: dict[str, tuple[str, str]] = {
     "no_profile": ("{profile}: no such profile (built-in profiles: {known}; or give the path of a "
                    "profile file)", "{profile}: profilen findes ikke (indbyggede profiler: {known}; "
                    "eller angiv stien til en profilfil)"),
+    "judges_follow_up": ("profile {profile} judges a plan's yearly follow-up from its status "
+                         "reports, not a plan alone; use capf monitor PLAN STATUS… or capf report "
+                         "PLAN --status STATUS…", "profilen {profile} vurderer den årlige opfølgning "
+                         "på en plan ud fra dens statusrapporter, ikke en plan alene; brug capf "
+                         "monitor PLAN STATUS… eller capf report PLAN --status STATUS…"),
+    "judges_plan": ("profile {profile} judges a plan, not its follow-up; give a follow-up "
+                    "profile (such as monitoring), or judge the plan with capf check PLAN",
+                    "profilen {profile} vurderer en plan, ikke opfølgningen på den; angiv en "
+                    "opfølgningsprofil (fx monitoring), eller vurder planen med capf check PLAN"),
+    "judges_differs": ("{where}: judges: {kind} differs from {parent} (judges: {parent_kind}), "
+                       "the profile it extends",
+                       "{where}: judges: {kind} afviger fra {parent} (judges: {parent_kind}), den "
+                       "profil, den bygger på"),
     # the command line and its output
     "cannot_write": ("{path}: cannot write: {reason}", "{path}: kan ikke skrive: {reason}"),
     "cannot_place": ("{path}: cannot put the output in place: {reason}",
