@@ -134,22 +134,29 @@ def fast_validator(schema: dict[str, Any]) -> Callable[[Any], bool] | None:
     None without the `fast` extra, or if its jsonschema-rs cannot take custom keywords: then
     jsonschema decides alone.
     """
-    try:
-        import jsonschema_rs
-    except ImportError:
-        return None
-    def compiled(schema: dict[str, Any]) -> Callable[[Any], bool]:
-        return jsonschema_rs.validator_for(
-            marked(schema), validate_formats=True, retriever=_no_retrieval,
-            keywords={KEYWORD: AsWritten}).is_valid
+    return _compiled(schema) if _keyword_runs() else None
 
+
+def _compiled(schema: dict[str, Any]) -> Callable[[Any], bool]:
+    import jsonschema_rs
+
+    return jsonschema_rs.validator_for(
+        marked(schema), validate_formats=True, retriever=_no_retrieval,
+        keywords={KEYWORD: AsWritten}).is_valid
+
+
+@cache
+def _keyword_runs() -> bool:
+    """Whether the installed jsonschema-rs runs capf's integer keyword (probed once a process)."""
+    try:
+        import jsonschema_rs  # noqa: F401
+    except ImportError:
+        return False
     try:  # a jsonschema-rs without custom keywords, or with another protocol for them
-        probe = compiled({"type": "integer"})
-        if probe(2.0) or not probe(2):
-            return None
+        probe = _compiled({"type": "integer"})
+        return not probe(2.0) and probe(2)
     except Exception:  # pragma: no cover - any failure of the probe: jsonschema decides alone
-        return None
-    return compiled(schema)
+        return False
 
 
 MAX_PROBLEMS = 1_000  # a 15 MB plan of wrong-typed numbers has 7.5 million; listing them took minutes
