@@ -6,19 +6,23 @@ its content decide an outcome, so every one is refused when the rule set loads, 
 the validator is also built over the same closed registry as the plan schema, which refuses
 every retrieval. `pattern`, `patternProperties` and the `additionalProperties` that depends on
 them run on RE2 (capf.read.pattern) instead of Python's backtracking `re`.
+
+With the `fast` extra, a plain fragment (no referencing keyword, no `pattern`, no
+`patternProperties`, no float `multipleOf`) is checked against the meta-schema and judged by jsonschema-rs, so
+`capf check` never imports python-jsonschema; jsonschema still explains a fragment that is not a
+valid schema and judges every other fragment. tests/test_fragment_backends.py shows both
+backends agree on plain fragments.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
 from typing import Any
-
-from jsonschema import Draft202012Validator, validators
-from jsonschema.exceptions import SchemaError, ValidationError
 
 from capf.model.pointer import escape_pointer_token
 from capf.read.pattern import linear
-from capf.read.schema import registry
+from capf.read.schema import fast_available, registry
 
 META_SCHEMA = "https://json-schema.org/draft/2020-12/schema"
 REFERENCING = frozenset({"$ref", "$dynamicRef", "$recursiveRef", "$id", "$anchor",
@@ -58,6 +62,11 @@ def fragment_problem(fragment: dict[str, Any]) -> str | None:
             return f"{exc} (at {where or '/'})"
     if patterned and any("unevaluatedProperties" in node for _, node in _nodes(fragment)):
         return "unevaluatedProperties cannot be combined with patternProperties in a fragment"
+    if plain(fragment) and _fast_meta_valid(fragment):
+        return None
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
     try:
         Draft202012Validator.check_schema(fragment)
     except SchemaError as exc:
@@ -66,13 +75,41 @@ def fragment_problem(fragment: dict[str, Any]) -> str | None:
     return None
 
 
-def _pattern(validator: Any, patrn: str, instance: Any, schema: Any) -> Iterator[ValidationError]:
+def plain(fragment: dict[str, Any]) -> bool:
+    """Whether jsonschema-rs may judge `fragment`: no referencing keyword (but the root's
+    2020-12 `$schema`), no `pattern`/`patternProperties`, which must run on RE2, and no
+    `multipleOf` by a float, where the two backends' arithmetic differs (0.3 of 0.1)."""
+    for where, node in _nodes(fragment):
+        if "pattern" in node or "patternProperties" in node \
+                or isinstance(node.get("multipleOf"), float):
+            return False
+        for key in node.keys() & REFERENCING:
+            if not (key == "$schema" and node[key] == META_SCHEMA and where == ""):
+                return False
+    return True
+
+
+def _fast_meta_valid(fragment: dict[str, Any]) -> bool:
+    """jsonschema-rs's "valid against the 2020-12 meta-schema"; False also when it cannot say."""
+    if not fast_available():
+        return False
+    import jsonschema_rs
+
+    try:
+        return bool(jsonschema_rs.meta.is_valid(fragment))
+    except Exception:  # a value it cannot read: jsonschema decides
+        return False
+
+
+def _pattern(validator: Any, patrn: str, instance: Any, schema: Any) -> Iterator[Any]:
+    from jsonschema.exceptions import ValidationError
+
     if validator.is_type(instance, "string") and linear(patrn).search(instance) is None:
         yield ValidationError(f"{instance!r} does not match {patrn!r}")
 
 
 def _pattern_properties(validator: Any, patterns: dict[str, Any], instance: Any,
-                        schema: Any) -> Iterator[ValidationError]:
+                        schema: Any) -> Iterator[Any]:
     if not validator.is_type(instance, "object"):
         return
     for patrn, subschema in patterns.items():
@@ -83,7 +120,9 @@ def _pattern_properties(validator: Any, patterns: dict[str, Any], instance: Any,
 
 
 def _additional(validator: Any, extra: Any, instance: Any,
-                schema: dict[str, Any]) -> Iterator[ValidationError]:
+                schema: dict[str, Any]) -> Iterator[Any]:
+    from jsonschema.exceptions import ValidationError
+
     if not validator.is_type(instance, "object"):
         return
     known = schema.get("properties", {})
@@ -97,11 +136,46 @@ def _additional(validator: Any, extra: Any, instance: Any,
         yield ValidationError(f"additional properties are not allowed ({sorted(extras)[:5]})")
 
 
-_Linear = validators.extend(Draft202012Validator, {  # type: ignore[no-untyped-call]
-    "pattern": _pattern, "patternProperties": _pattern_properties,
-    "additionalProperties": _additional})
+@cache
+def _linear() -> Any:
+    """Draft 2020-12 with the pattern keywords on RE2 (built on first use, like jsonschema)."""
+    from jsonschema import Draft202012Validator, validators
+
+    return validators.extend(Draft202012Validator, {  # type: ignore[no-untyped-call]
+        "pattern": _pattern, "patternProperties": _pattern_properties,
+        "additionalProperties": _additional})
+
+
+def python_validator(fragment: dict[str, Any]) -> Any:
+    """jsonschema's validator for `fragment`, over the closed registry, patterns on RE2."""
+    return _linear()(fragment, registry=registry())
+
+
+class _Fast:
+    """jsonschema-rs's judgement of a plain fragment; a value it cannot read goes to jsonschema."""
+
+    def __init__(self, fragment: dict[str, Any], fast: Callable[[Any], bool]) -> None:
+        self._fragment = fragment
+        self._fast = fast
+
+    def is_valid(self, instance: Any) -> bool:
+        try:
+            return self._fast(instance)
+        except ValueError:  # e.g. a set or a date, which no JSON or YAML plan holds
+            return bool(python_validator(self._fragment).is_valid(instance))
+
+
+def _no_retrieval(uri: str) -> Any:
+    raise ValueError(f"capf resolves no schema for a fragment ({uri})")
 
 
 def fragment_validator(fragment: dict[str, Any]) -> Any:
-    """A validator for a checked fragment (see fragment_problem), over the closed registry."""
-    return _Linear(fragment, registry=registry())
+    """A validator (`is_valid`) for a checked fragment (see fragment_problem): jsonschema-rs for
+    a plain fragment with the `fast` extra, else jsonschema over the closed registry."""
+    if not (plain(fragment) and fast_available()):
+        return python_validator(fragment)
+    import jsonschema_rs
+
+    fast = jsonschema_rs.Draft202012Validator(fragment, validate_formats=False,
+                                              retriever=_no_retrieval)
+    return _Fast(fragment, fast.is_valid)

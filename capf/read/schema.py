@@ -7,24 +7,19 @@ optional `fast` extra (jsonschema-rs), a valid document is recognised ~100× fas
 invalid one goes through jsonschema for located, explained errors; tests/test_fast_validator.py
 shows both backends agree, also on `2030.0` where the schema says integer, which JSON Schema
 takes as an integer and capf refuses (capf.read.integer_keyword).
-CAPF_PURE_PYTHON=1 switches the fast path off.
+CAPF_PURE_PYTHON=1 switches the fast path off. jsonschema and referencing are imported only when
+a validator of theirs is built, so a valid document never loads them with the `fast` extra.
 """
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import re
 from collections.abc import Callable
 from functools import cache
 from itertools import islice
-from typing import Any
-
-from jsonschema import Draft202012Validator, FormatChecker, validators
-from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
-from referencing.exceptions import NoSuchResource
+from typing import TYPE_CHECKING, Any
 
 from capf.model.errors import Problem
 from capf.model.pointer import pointer
@@ -33,6 +28,11 @@ from capf.read.resources import data_dir
 from capf.text.causes import BOUNDS, bound, type_name
 from capf.text.errors import said
 from capf.text.message import Phrase
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+    from referencing import Registry, Resource
 
 SCHEMA_NAMES = ("plan", "verdict", "rules", "status", "portfolio", "verdicts", "diff")
 
@@ -50,12 +50,16 @@ def load_schema(name: str) -> dict[str, Any]:
 
 
 def _refuse(uri: str) -> Resource[Any]:
+    from referencing.exceptions import NoSuchResource
+
     raise NoSuchResource(ref=uri)  # type: ignore[call-arg]  # attrs class; stubs lack fields
 
 
 @cache
 def registry() -> Registry[Any]:
     """The closed registry: the project's own schemas, and a refusal for any other URI."""
+    from referencing import Registry, Resource
+
     closed: Registry[Any] = Registry(retrieve=_refuse)  # type: ignore[call-arg]
     return closed.with_resources(
         (load_schema(n)["$id"], Resource.from_contents(load_schema(n))) for n in SCHEMA_NAMES)
@@ -97,10 +101,18 @@ def _json_integer(checker: Any, value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-# JSON Schema counts 2030.0 as an integer; capf refuses it, so a year written `2030.0` is an
-# error at its place (exit 2) instead of a value that equals 2030 but fails `int` checks.
-_TYPES = Draft202012Validator.TYPE_CHECKER.redefine("integer", _json_integer)
-_Strict = validators.extend(Draft202012Validator, type_checker=_TYPES)  # type: ignore[no-untyped-call]
+@cache
+def _strict_class() -> Any:
+    """Draft 2020-12 where `integer` is an int as written (built on first use: jsonschema is slow
+    to import and a valid document with the `fast` extra never needs it).
+
+    JSON Schema counts 2030.0 as an integer; capf refuses it, so a year written `2030.0` is an
+    error at its place (exit 2) instead of a value that equals 2030 but fails `int` checks.
+    """
+    from jsonschema import Draft202012Validator, validators
+
+    types = Draft202012Validator.TYPE_CHECKER.redefine("integer", _json_integer)
+    return validators.extend(Draft202012Validator, type_checker=types)  # type: ignore[no-untyped-call]
 
 
 @cache
@@ -111,8 +123,10 @@ def validator(name: str) -> Draft202012Validator:
 
 def strict_validator(schema: dict[str, Any]) -> Draft202012Validator:
     """jsonschema for `schema`, `2030.0` no integer, only `date` formats, no remote `$ref`."""
-    built: Draft202012Validator = _Strict(schema, registry=registry(),
-                                          format_checker=FormatChecker(formats=("date",)))
+    from jsonschema import FormatChecker
+
+    built: Draft202012Validator = _strict_class()(
+        schema, registry=registry(), format_checker=FormatChecker(formats=("date",)))
     return built
 
 
@@ -123,9 +137,13 @@ def _no_retrieval(uri: str) -> Any:
 @cache
 def fast_is_valid(name: str) -> Callable[[Any], bool] | None:
     """jsonschema-rs's `is_valid` for schema `name`, or None without the `fast` extra."""
-    if os.environ.get("CAPF_PURE_PYTHON") == "1":
-        return None
-    return fast_validator(load_schema(name))
+    return _compiled(load_schema(name)) if fast_available() else None
+
+
+def fast_available() -> bool:
+    """Whether jsonschema-rs may say "valid": the `fast` extra runs capf's integer keyword, and
+    CAPF_PURE_PYTHON is not 1."""
+    return os.environ.get("CAPF_PURE_PYTHON") != "1" and _keyword_runs()
 
 
 def fast_validator(schema: dict[str, Any]) -> Callable[[Any], bool] | None:
@@ -211,6 +229,8 @@ def _problem(error: ValidationError) -> Problem:
     value: Any = error.validator_value
     instance = error.instance
     if kind == "additionalProperties" and isinstance(instance, dict):
+        import difflib
+
         allowed = sorted(schema.get("properties", {}))
         extra = sorted(set(instance) - set(allowed))
         key = extra[0] if extra else ""
