@@ -32,7 +32,7 @@ _LAZY = {"VerdictDiff": "capf.engine.diff", "diff": "capf.engine.diff",
 
 def __getattr__(name: str) -> Any:
     if name == "__version__":
-        from capf.engine.evaluator import ENGINE_VERSION
+        from capf.engine.release import ENGINE_VERSION
 
         return ENGINE_VERSION
     if name in _LAZY:

@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from capf import evaluate, load_plan
-from capf.engine.profile import BUILTIN_PROFILES, profile_path
+from capf.engine.profile import profile_path
+from capf.engine.profile_names import BUILTIN_PROFILES
 from capf.engine.ruleset import load_ruleset
 from capf.read.fragment import fragment_problem, fragment_validator, plain, python_validator
 

@@ -62,6 +62,27 @@ def test_check_of_a_valid_plan_never_imports_python_jsonschema_with_the_fast_ext
     assert sorted(m for m in modules if m.split(".")[0] in slow) == []
 
 
+# What only judging needs: the models, the engine, the validators, the renderers
+ONLY_FOR_JUDGING = ("pydantic", "jsonschema", "jsonschema_rs", "referencing", "jinja2",
+                    "capf.model.rule", "capf.model.verdict", "capf.render.terminal")
+NAMES_ONLY = {"capf.engine", "capf.engine.profile_names", "capf.engine.release", "capf.render",
+              "capf.render.formats"}
+
+
+@pytest.mark.parametrize("flag", ["--version", "--help"])
+def test_version_and_help_load_no_engine_model_or_validator(flag: str) -> None:
+    done = subprocess.run([sys.executable, "-c", _RUN.replace("redirect_stdout(io.StringIO())",
+                                                              "redirect_stdout(sys.stderr)"), flag],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120, check=False)
+    code, modules = json.loads(done.stdout)
+    assert code == 0
+    assert ("capf " if flag == "--version" else "usage: capf") in done.stderr  # it did answer
+    assert sorted(m for m in modules if m.split(".")[0] in ONLY_FOR_JUDGING
+                  or m in ONLY_FOR_JUDGING) == []
+    assert sorted(m for m in modules if m.startswith(("capf.engine", "capf.render"))
+                  and m not in NAMES_ONLY) == []
+
+
 def test_check_with_waivers_loads_the_waiver_reader(tmp_path: Path) -> None:
     waivers = tmp_path / "waivers.yaml"
     waivers.write_text("waivers: []\n", encoding="utf-8")

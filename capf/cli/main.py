@@ -14,11 +14,10 @@ from collections.abc import Callable, Sequence
 from capf.cli.exit_codes import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK
 from capf.cli.parser import build_parser
 from capf.model.errors import CapfError
-from capf.render import formats as out
 from capf.text.causes import os_reason
 from capf.text.errors import error_line, said
 from capf.text.language import LanguageError, early_lang, output_lang
-from capf.text.terminal import shown_name
+from capf.text.terminal import shown_name, utf8_stdout
 
 # command → module of capf.cli, imported when the command runs (document commands and the
 # renderers of other commands stay unloaded for `capf check`)
@@ -37,7 +36,7 @@ def command(name: str) -> Callable[..., int]:
 def main(argv: Sequence[str] | None = None) -> int:
     lang = early_lang(sys.argv[1:] if argv is None else argv)
     try:
-        out.utf8_stdout()
+        utf8_stdout()
         args = build_parser().parse_args(argv)
         if getattr(args, "output", None) is not None:  # -o never an input
             from capf.batch import refuse_overwriting

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from capf.cli.exit_codes import EXIT_CODES
-from capf.engine.evaluator import ENGINE_VERSION
-from capf.engine.ruleset import DEFAULT_FOLLOW_UP_PROFILE, DEFAULT_PROFILE
+from capf.engine.profile_names import DEFAULT_FOLLOW_UP_PROFILE, DEFAULT_PROFILE
 from capf.model.errors import UsageError
 from capf.read.plan import STAGES
 from capf.read.schema import SCHEMA_NAMES
@@ -23,6 +23,19 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(usage_problem(self.prog, message))
+
+
+class _Version(argparse.Action):
+    """`--version`: the engine's version, read when asked for."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
+        from capf.engine.release import ENGINE_VERSION
+
+        print(f"capf {ENGINE_VERSION}")  # on stdout, as argparse's own version action does
+        parser.exit()
 
 
 def _as_of(text: str) -> date:
@@ -43,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a statement pe
                      "C40's CAPF as applied in Denmark (DK2020 / Klimaalliancen).",
                      epilog=EXIT_CODES + f"\nguide: {doc_url('guide.md')}",
                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--version", action="version", version=f"capf {ENGINE_VERSION}")
+    parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def command(name: str, text: str, *examples: str, lang: str = "") -> argparse.ArgumentParser:

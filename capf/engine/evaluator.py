@@ -7,11 +7,11 @@ Pure: no I/O, no printing, no clock unless `as_of` is left out. A rule that rais
 from __future__ import annotations
 
 from datetime import date
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 from capf.engine.checks.spec import Context, Finding, OverBudget
 from capf.engine.emissions.records import judging
+from capf.engine.release import ENGINE_VERSION
 from capf.engine.ruleset import CompiledRule, RuleSet, load_ruleset
 from capf.model.rule import ELEMENTS, Text
 from capf.model.verdict import (
@@ -37,11 +37,6 @@ from capf.text.message import fill
 
 if TYPE_CHECKING:  # capf.read.waiver (pydantic models) loads only when waivers are applied
     from capf.read.waiver import WaiverSet
-
-try:
-    ENGINE_VERSION = version("capf")
-except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-    ENGINE_VERSION = "0+unknown"
 
 _NOT_APPLICABLE = Finding("not_applicable")
 COUNTED = tuple("passed" if o == "pass" else o for o in OUTCOMES)  # Counts' fields, in that order

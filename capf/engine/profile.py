@@ -14,19 +14,12 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError
 
 from capf.engine.prebuilt import parsed
+from capf.engine.profile_names import KNOWN_PROFILES
 from capf.model.errors import CapfError, InvalidRules, first_problem
 from capf.model.rule import Frozen, ParamValue, Text
 from capf.read.document import read_file
 from capf.read.resources import data_dir
 from capf.text.errors import said
-
-DEFAULT_PROFILE = "dk2020"
-BUILTIN_PROFILES = ("c40-capf-2020", "dk2020", "klimaalliancen-2024")
-# Profiles that judge a plan together with its status reports (capf.engine.follow_up), not a
-# plan alone; loadable by id like the plan profiles.
-FOLLOW_UP_PROFILES = ("monitoring",)
-DEFAULT_FOLLOW_UP_PROFILE = FOLLOW_UP_PROFILES[0]
-KNOWN_PROFILES = BUILTIN_PROFILES + FOLLOW_UP_PROFILES
 
 
 class Profile(Frozen):

@@ -14,17 +14,19 @@ from typing import Any
 
 from capf.engine.clause import Clause, CompileError, compile_clause, substitute
 from capf.engine.profile import (
-    BUILTIN_PROFILES,
-    DEFAULT_FOLLOW_UP_PROFILE,
-    DEFAULT_PROFILE,
-    FOLLOW_UP_PROFILES,
-    KNOWN_PROFILES,
     judged_kind,
     profile_chain,
     profile_path,
     read_data,
     read_model,
     rule_files,
+)
+from capf.engine.profile_names import (
+    BUILTIN_PROFILES,
+    DEFAULT_FOLLOW_UP_PROFILE,
+    DEFAULT_PROFILE,
+    FOLLOW_UP_PROFILES,
+    KNOWN_PROFILES,
 )
 from capf.model.errors import InvalidRules, UsageError
 from capf.model.rule import ELEMENTS, Criterion, Rule, Text

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
-from capf.engine.evaluator import ENGINE_VERSION
+from capf.engine.release import ENGINE_VERSION
 from capf.model.errors import CapfError
 from capf.portfolio.model import (
     Case,

@@ -7,19 +7,19 @@ from the output file's suffix.
 from __future__ import annotations
 
 import json
-import sys
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from capf.engine.evaluator import ENGINE_VERSION
-from capf.engine.ruleset import RuleSet
 from capf.model.errors import CapfError, UsageError
-from capf.model.verdict import Verdict
 from capf.read.schema import load_schema
-from capf.render.terminal import verdict_text
 from capf.text.errors import said
 from capf.text.terminal import printable
+
+if TYPE_CHECKING:  # the parser names the formats: `capf --version` loads no engine or renderer
+    from capf.engine.ruleset import RuleSet
+    from capf.model.verdict import Verdict
 
 FORMATS = ("text", "json", "sarif", "junit")
 REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md"}
@@ -38,6 +38,7 @@ def verdicts_document(verdicts: list[Verdict], ruleset: RuleSet, fmt: str, lang:
     """
     several = len(verdicts) > 1 if several is None else several
     if fmt == "sarif":
+        from capf.engine.release import ENGINE_VERSION
         from capf.render.sarif import sarif_log
 
         log = sarif_log(verdicts, ruleset, lang, broken=broken, version=ENGINE_VERSION)
@@ -52,6 +53,8 @@ def verdicts_document(verdicts: list[Verdict], ruleset: RuleSet, fmt: str, lang:
         texts = [v.model_dump_json(indent=2) for v in verdicts]
         return "[\n" + ",\n".join(textwrap.indent(t, "  ") for t in texts) + "\n]" \
             if several else texts[0]
+    from capf.render.terminal import verdict_text
+
     return printable("\n\n".join(verdict_text(v, lang) for v in verdicts))  # plan text: escaped
 
 
@@ -62,15 +65,6 @@ def format_of(path: Path, formats: dict[str, str]) -> str:
         raise UsageError(said("unknown_output", path=str(path), suffix=repr(path.suffix or "(none)"),
                               known=sorted(formats)))
     return fmt
-
-
-def utf8_stdout() -> None:
-    """Machine output is UTF-8 whatever the console: a cp1252 redirect on Windows would otherwise
-    crash on `≥` or write bytes that contradict JUnit's encoding="utf-8" declaration."""
-    stdout = sys.stdout
-    encoding = (getattr(stdout, "encoding", "") or "").lower().replace("-", "")
-    if encoding != "utf8" and hasattr(stdout, "reconfigure"):
-        stdout.reconfigure(encoding="utf-8")
 
 
 def schema_text(name: str) -> str:

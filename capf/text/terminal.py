@@ -10,6 +10,7 @@ crashes on them either.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import PurePath
 
 _CONTROLS = ("\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 except tab and newline, DEL, C1 (incl. \r)
@@ -54,3 +55,12 @@ def terminal_document(text: str) -> str:
 def shown_name(name: str | PurePath) -> str:
     """A file name (or message naming one) fit for one line of a terminal, CSV or HTML page."""
     return printable(str(name), one_line=True)
+
+
+def utf8_stdout() -> None:
+    """Machine output is UTF-8 whatever the console: a cp1252 redirect on Windows would otherwise
+    crash on `≥` or write bytes that contradict JUnit's encoding="utf-8" declaration."""
+    stdout = sys.stdout
+    encoding = (getattr(stdout, "encoding", "") or "").lower().replace("-", "")
+    if encoding != "utf8" and hasattr(stdout, "reconfigure"):
+        stdout.reconfigure(encoding="utf-8")
