@@ -63,18 +63,46 @@ COMMANDS = ("check", "report", "checklist", "batch", "diff", "init", "validate",
             "schema")
 
 
+# argparse's own English, which a Danish help must not show
+ARGPARSE_ENGLISH = ("usage:", "positional arguments", "options:", "show this help",
+                    "examples:", "exit:", "exit codes", "default", "FILE", "DATE")
+
+
 @pytest.mark.parametrize("command", COMMANDS)
-def test_every_command_has_help_with_an_example(command: str, tmp_path: Path) -> None:
+def test_every_command_has_help_with_an_example_in_danish_first(command: str, tmp_path: Path) -> None:
     done = capf(command, "--help", cwd=tmp_path)
     assert done.returncode == 0 and done.stderr == ""
-    assert "examples:\n  capf " + command in done.stdout
+    assert done.stdout.startswith(f"brug: capf {command} [-h]")
+    assert "eksempler:\n  capf " + command in done.stdout
+    assert "vis denne hjælp og afslut" in done.stdout
+    assert [w for w in ARGPARSE_ENGLISH if w in done.stdout] == []
+
+
+@pytest.mark.parametrize("how", ["--lang", "CAPF_LANG"])
+@pytest.mark.parametrize("command", ["check", "batch", "diff"])
+def test_help_is_english_when_asked(command: str, how: str, tmp_path: Path) -> None:
+    if how == "--lang":
+        done = capf(command, "--help", "--lang", "en", cwd=tmp_path)
+    else:
+        done = subprocess.run([sys.executable, "-m", "capf", command, "--help"], cwd=tmp_path,
+                              env={**os.environ, "CAPF_LANG": "en"}, capture_output=True,
+                              text=True, timeout=120, check=False)
+    assert done.returncode == 0 and done.stderr == ""
+    assert done.stdout.startswith(f"usage: capf {command} [-h]")
+    assert "examples:\n  capf " + command in done.stdout and "show this help" in done.stdout
+    assert not any(w in done.stdout for w in ("eksempler", "brug:", "tilvalg", "vurder "))
 
 
 def test_top_level_help_lists_commands_and_exit_codes(tmp_path: Path) -> None:
     done = capf("--help", cwd=tmp_path)
     assert done.returncode == 0
     assert all(c in done.stdout for c in COMMANDS)
-    assert "exit codes: 0 compliant" in done.stdout
+    assert "afslutningskoder: 0 opfylder kravene" in done.stdout
+    assert [w for w in ARGPARSE_ENGLISH if w in done.stdout] == []
+    english = subprocess.run([sys.executable, "-m", "capf", "--help"], cwd=tmp_path,
+                             env={**os.environ, "CAPF_LANG": "en"}, capture_output=True,
+                             text=True, timeout=120, check=False)
+    assert "exit codes: 0 compliant" in english.stdout
 
 
 def test_version(tmp_path: Path) -> None:

@@ -89,6 +89,7 @@ def _bad_inputs(tmp: Path) -> dict[str, tuple[list[str], str]]:
         "unknown command": (["chek", plan], "chek"),
         "missing argument": (["check"], "PLAN"),
         "bad date": (["check", plan, "--as-of", "2026-13-01"], "2026-13-01"),
+        "bad jobs": (["batch", plan, "-o", str(tmp / "out"), "--jobs", "0"], "--jobs"),
         "output type": (["report", plan, "-o", str(tmp / "r.docx")], "r.docx"),
         "file exists": (["init", "-o", str(tmp / "type.yaml")], "type.yaml"),
         "no plan files": (["batch", str(tmp / "nothing"), "-o", str(tmp / "out")], "nothing"),

@@ -93,4 +93,4 @@ def test_after_install_init_example_and_help_need_no_checkout(wheel: Path, tmp_p
     for text in helps:  # a docs/ path is only a URL or a file the example writes itself
         for found in re.finditer(r"\S*docs/\S+", text):
             assert found.group().startswith(("https://", "docs/rules.md")), found.group()
-    assert "guide: https://" in helps[0]
+    assert "vejledning: https://" in helps[0]  # Danish by default

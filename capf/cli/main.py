@@ -37,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = early_lang(sys.argv[1:] if argv is None else argv)
     try:
         utf8_stdout()
-        args = build_parser().parse_args(argv)
+        args = build_parser(lang).parse_args(argv)
         if getattr(args, "output", None) is not None:  # -o never an input
             from capf.batch import refuse_overwriting
 

@@ -1,21 +1,30 @@
-"""The `capf` command line: argparse, one sub-parser per command, usage errors as UsageError."""
+"""The `capf` command line: argparse, one sub-parser per command, usage errors as UsageError.
+
+Its help is in the output language like every other output: Danish unless `--lang en` is among
+the arguments or $CAPF_LANG says en (capf.text.language.early_lang). argparse's own words
+("usage:", "options", the -h help) are replaced too, so `capf check --help` reads in one language.
+"""
 
 from __future__ import annotations
 
 import argparse
+import textwrap
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from capf.cli.exit_codes import EXIT_CODES
+from capf.cli.exit_codes import exit_codes
 from capf.engine.profile_names import DEFAULT_FOLLOW_UP_PROFILE, DEFAULT_PROFILE
 from capf.model.errors import UsageError
 from capf.read.plan import STAGES
 from capf.read.schema import SCHEMA_NAMES
 from capf.render import formats as out
 from capf.text.causes import usage_problem
-from capf.text.language import LANG_VARIABLE, LANGS
+from capf.text.language import DEFAULT_LANG, LANG_VARIABLE, LANGS
 from capf.text.links import doc_url
+
+Say = Callable[[str, str], str]  # (english, danish) -> the text in the help's language
 
 
 class _Parser(argparse.ArgumentParser):
@@ -25,11 +34,26 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(usage_problem(self.prog, message))
 
 
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """The help layout, with "usage:" in the help's language (argparse words it in English)."""
+
+    usage = "usage: "
+
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup],
+                  prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, self.usage if prefix is None else prefix)
+
+
+class _DanishFormatter(_Formatter):
+    usage = "brug: "
+
+
 class _Version(argparse.Action):
     """`--version`: the engine's version, read when asked for."""
 
     def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
-        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+        super().__init__(option_strings, dest, nargs=0, help=kwargs.get("help"))
 
     def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
         from capf.engine.release import ENGINE_VERSION
@@ -51,160 +75,258 @@ def _jobs(text: str) -> int:
     return int(text)
 
 
-def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a statement per option
-    parser = _Parser(prog="capf", description="Check a municipal climate action plan against "
-                     "C40's CAPF as applied in Denmark (DK2020 / Klimaalliancen).",
-                     epilog=EXIT_CODES + f"\nguide: {doc_url('guide.md')}",
-                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--version", action=_Version)
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-
-    def command(name: str, text: str, *examples: str, lang: str = "") -> argparse.ArgumentParser:
-        cmd = sub.add_parser(name, help=text, description=text,
-                             formatter_class=argparse.RawDescriptionHelpFormatter,
-                             epilog="examples:\n" + "\n".join(f"  {e}".rstrip() for e in examples))
-        if lang:
-            cmd.add_argument("--lang", choices=LANGS, help=f"output language (${LANG_VARIABLE}, else da)")
-        return cmd
-
-    check = command("check", "judge plans and print the verdict",
-                    "capf check examples/vejle.yaml --as-of 2026-01-01",
-                    "capf check plans/*.yaml --format sarif > capf.sarif",
-                    "capf check draft.yaml --format junit --lang da > capf-junit.xml",
-                    "", EXIT_CODES, lang="en")
-    check.add_argument("plans", nargs="+", metavar="PLAN", help="plan file, or - for stdin")
-    _judging_options(check, verdict=True)
-
-    report = command("report", "write the gap report of one plan, or with --status its "
-                     "follow-up report (format from the suffix)",
-                     "capf report draft.yaml -o rapport.html --lang da",
-                     "capf report draft.yaml -o report.md --lang en --as-of 2026-01-01",
-                     "capf report plan.yaml --status status-2024.yaml status-2025.yaml -o opfoelgning.html",
-                     "", "exit: 0 written, 2 bad input (the verdict is in the report)", lang="da")
-    report.add_argument("plan", metavar="PLAN")
-    report.add_argument("--status", nargs="+", type=Path, default=None, metavar="STATUS",
-                        help="the plan's status reports: write the follow-up report")
-    _output(report, "FILE.html|FILE.md")
-    _judging_options(report, profile=None)
-
-    checklist = command("checklist", "write a reviewer checklist, pre-filled from a plan or blank",
-                        "capf checklist draft.yaml -o tjekliste.html",
-                        "capf checklist -o blank.csv --profile klimaalliancen-2024",
-                        "capf checklist draft.yaml -o tjekliste.xlsx",
-                        "", "exit: 0 written, 2 bad input", lang="da")
-    checklist.add_argument("plan", nargs="?", metavar="PLAN")
-    _output(checklist, "FILE.md|FILE.html|FILE.csv|FILE.xlsx")
-    _csv_option(checklist)
-    _judging_options(checklist)
-
-    batch = command("batch", "judge many plans into a folder: verdicts, reports, "
-                    "summary.csv, summary.xlsx, overview.html",
-                    "capf batch plans/ -o out/ --as-of 2026-01-01", "",
-                    "exit: 2 if any plan could not be loaded (it is an error row; every other\n"
-                    "      plan is still judged), else 1 if any plan is non-compliant or needs\n"
-                    "      review, else 0",
-                    lang="da")
-    batch.add_argument("inputs", nargs="+", metavar="DIR|PLAN")
-    _output(batch, "OUTDIR")
-    _csv_option(batch)
-    _judging_options(batch, waivers=False)
-    batch.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
-                       help="processes judging plans (default: one per core); the outputs "
-                            "and their order are those of one process")
-    batch.add_argument("--no-reports", dest="reports", action="store_false",
-                       help="skriv ingen HTML-rapport pr. plan / write no HTML report per plan "
-                            "(verdicts, summary and overview only; the overview links to each "
-                            "verdict JSON)")
-
-    portfolio = command("portfolio", "add plans up against the national target (-70 per cent by "
-                        "2030)", "capf portfolio plans/ -o out/ --group-by dgo", lang="da")
-    portfolio.add_argument("inputs", nargs="+", metavar="DIR|PLAN")
-    _output(portfolio, "OUTDIR")
-    portfolio.add_argument("--as-of", type=_as_of, default=None, metavar="DATE")
-    portfolio.add_argument("--group-by", choices=("region", "dgo", "none"), default="region")
-
-    diff = command("diff", "compare two versions of a plan (plans, verdict JSONs or status reports)",
-                   "capf diff plan-2021.yaml plan-2025.yaml --profile klimaalliancen-2024",
-                   "capf diff old.verdict.json new.verdict.json --format json", "",
-                   "exit: 0 no regression, 1 a criterion or rule got worse or a waiver\n"
-                   "      lapsed, 2 bad input", lang="en")
-    diff.add_argument("old", metavar="OLD", help="plan, verdict JSON or status report; - for stdin")
-    diff.add_argument("new", metavar="NEW", help="the newer version; - for stdin (one side only)")
-    _judging_options(diff, waivers=False, stage=False)
-    diff.add_argument("--format", choices=("text", "json"), default="text")
-    _document_output(diff)
-
-    monitor = command("monitor", "judge a plan's yearly follow-up from its status reports",
-                      "capf monitor plan.yaml status-2024.yaml status-2025.yaml --format json",
-                      "", "exit: 0 on track, 1 off track or needs review, 2 bad input", lang="da")
-    monitor.add_argument("plan", metavar="PLAN")
-    monitor.add_argument("statuses", nargs="+", type=Path, metavar="STATUS", help="its status reports")
-    _judging_options(monitor, waivers=False, profile=DEFAULT_FOLLOW_UP_PROFILE, verdict=True, stage=False)
-
-    init = command("init", "write a plan/status template (-o: plan.schema.json too)", "capf init -o p.yaml",
-                   "capf init --example -o eksempel.yaml", "capf init --status klimaplan.yaml", lang="da")
-    init.add_argument("--status", default=None, metavar="PLAN", help="a status report template")
-    _document_output(init)
-    init.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-    init.add_argument("--example", action="store_true", help="a complete example plan instead")
-
-    convert = command("convert", "convert a plan or status report between .yaml, .json and .xlsx",
-                      "capf convert klimaplan.yaml -o klimaplan.xlsx",
-                      "capf convert klimaplan.xlsx -o klimaplan.yaml", "",
-                      "exit: 0 written, 2 bad input", lang="da")
-    convert.add_argument("input", type=Path, metavar="IN")
-    _output(convert, "OUT.yaml|OUT.json|OUT.xlsx")
-    convert.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
-
-    validate = command("validate", "check plans against the plan schema only",
-                       "capf validate examples/vejle.yaml", lang="da")
-    validate.add_argument("plans", nargs="+", metavar="PLAN", help="plan file, or - for stdin")
-
-    rules = command("rules", "list the rules of a profile",
-                    "capf rules --format md > docs/rules.md",
-                    "capf rules --profile klimaalliancen-2024 --format json")
-    rules.add_argument("--profile", default=None, metavar="P|PATH")
-    rules.add_argument("--format", choices=("md", "json"), default="md")
-    _document_output(rules)
-
-    schema = command("schema", "print a published JSON Schema",
-                     "capf schema plan > plan.schema.json")
-    schema.add_argument("name", choices=SCHEMA_NAMES)
-    _document_output(schema)
+def _in_language(parser: argparse.ArgumentParser, t: Say) -> argparse.ArgumentParser:
+    """argparse's own words in the help's language: the group titles and the -h help."""
+    parser._positionals.title = t("positional arguments", "argumenter")
+    parser._optionals.title = t("options", "tilvalg")
+    parser.add_argument("-h", "--help", action="help", help=t("show this help message and exit",
+                                                              "vis denne hjælp og afslut"))
     return parser
 
 
-def _judging_options(parser: argparse.ArgumentParser, *, waivers: bool = True,
+def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:  # noqa: PLR0915 - a statement per option
+    """The parser, its help in `lang` (da or en)."""
+
+    def t(english: str, danish: str) -> str:
+        return danish if lang == "da" else english
+
+    formatter = _DanishFormatter if lang == "da" else _Formatter
+    parser = _in_language(_Parser(
+        prog="capf", add_help=False, formatter_class=formatter,
+        description=t("Check a municipal climate action plan against C40's CAPF as applied in "
+                      "Denmark (DK2020 / Klimaalliancen).",
+                      "Tjek en kommunal klimahandleplan mod C40's CAPF, som den anvendes i "
+                      "Danmark (DK2020 / Klimaalliancen)."),
+        epilog=exit_codes(lang) + t("\nguide: ", "\nvejledning: ") + doc_url("guide.md")), t)
+    parser.add_argument("--version", action=_Version,
+                        help=t("show program's version number and exit",
+                               "vis programmets version og afslut"))
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser,
+                                metavar=t("COMMAND", "KOMMANDO"))
+    examples = t("examples:", "eksempler:")
+
+    def done(english: str, danish: str) -> str:  # "exit: …", wrapped under its head
+        head = t("exit: ", "afslutning: ")
+        return textwrap.fill(head + t(english, danish), width=88, subsequent_indent=" " * len(head))
+
+    written = done("0 written, 2 bad input", "0 skrevet, 2 forkert input")
+    plan_file = t("plan file, or - for stdin", "planfil, eller - for stdin")
+    out_dir = t("OUTDIR", "MAPPE")
+
+    def command(name: str, text: str, *lines: str, lang_option: bool = True) -> argparse.ArgumentParser:
+        cmd = _in_language(sub.add_parser(
+            name, help=text, description=text, add_help=False, formatter_class=formatter,
+            epilog=examples + "\n" + "\n".join(f"  {line}".rstrip() for entry in lines
+                                                  for line in entry.splitlines() or [""])), t)
+        if lang_option:
+            cmd.add_argument("--lang", choices=LANGS,
+                             help=t(f"output language (${LANG_VARIABLE}, else da)",
+                                    f"sprog for output (${LANG_VARIABLE}, ellers da)"))
+        return cmd
+
+    check = command("check", t("judge plans and print the verdict",
+                               "vurder planer og udskriv vurderingen"),
+                    "capf check examples/vejle.yaml --as-of 2026-01-01",
+                    "capf check plans/*.yaml --format sarif > capf.sarif",
+                    "capf check draft.yaml --format junit --lang da > capf-junit.xml",
+                    "", exit_codes(lang))
+    check.add_argument("plans", nargs="+", metavar="PLAN", help=plan_file)
+    _judging_options(check, t, verdict=True)
+
+    report = command("report", t("write the gap report of one plan, or with --status its "
+                                 "follow-up report (format from the suffix)",
+                                 "skriv mangelrapporten for én plan, eller med --status dens "
+                                 "opfølgningsrapport (formatet følger filendelsen)"),
+                     "capf report draft.yaml -o rapport.html --lang da",
+                     "capf report draft.yaml -o report.md --lang en --as-of 2026-01-01",
+                     "capf report plan.yaml --status status-2024.yaml status-2025.yaml -o opfoelgning.html",
+                     "", done("0 written, 2 bad input (the verdict is in the report)",
+                                  "0 skrevet, 2 forkert input (vurderingen står i rapporten)"))
+    report.add_argument("plan", metavar="PLAN")
+    report.add_argument("--status", nargs="+", type=Path, default=None, metavar="STATUS",
+                        help=t("the plan's status reports: write the follow-up report",
+                               "planens statusrapporter: skriv opfølgningsrapporten"))
+    _output(report, t("FILE.html|FILE.md", "FIL.html|FIL.md"))
+    _judging_options(report, t, profile=None)
+
+    checklist = command("checklist", t("write a reviewer checklist, pre-filled from a plan or blank",
+                                       "skriv en tjekliste til bedømmeren, udfyldt fra en plan "
+                                       "eller tom"),
+                        "capf checklist draft.yaml -o tjekliste.html",
+                        "capf checklist -o blank.csv --profile klimaalliancen-2024",
+                        "capf checklist draft.yaml -o tjekliste.xlsx", "", written)
+    checklist.add_argument("plan", nargs="?", metavar="PLAN")
+    _output(checklist, t("FILE.md|FILE.html|FILE.csv|FILE.xlsx", "FIL.md|FIL.html|FIL.csv|FIL.xlsx"))
+    _csv_option(checklist, t)
+    _judging_options(checklist, t)
+
+    batch = command("batch", t("judge many plans into a folder: verdicts, reports, "
+                               "summary.csv, summary.xlsx, overview.html",
+                               "vurder mange planer ind i en mappe: vurderinger, rapporter, "
+                               "summary.csv, summary.xlsx, overview.html"),
+                    "capf batch plans/ -o out/ --as-of 2026-01-01", "",
+                    done("2 if any plan could not be loaded (it is an error row; every other "
+                         "plan is still judged), else 1 if any plan is non-compliant or needs "
+                         "review, else 0",
+                         "2, hvis en plan ikke kunne indlæses (den bliver en fejlrække; alle "
+                         "andre planer vurderes stadig), ellers 1, hvis en plan ikke opfylder "
+                         "kravene eller kræver vurdering, ellers 0"))
+    batch.add_argument("inputs", nargs="+", metavar=t("DIR|PLAN", "MAPPE|PLAN"))
+    _output(batch, out_dir)
+    _csv_option(batch, t)
+    _judging_options(batch, t, waivers=False)
+    batch.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
+                       help=t("processes judging plans (default: one per core); the outputs "
+                              "and their order are those of one process",
+                              "processer, der vurderer planerne (standard: én pr. kerne); "
+                              "filerne og deres rækkefølge er de samme som med én proces"))
+    batch.add_argument("--no-reports", dest="reports", action="store_false",
+                       help=t("write no HTML report per plan (verdicts, summary and overview "
+                              "only; the overview links to each verdict JSON)",
+                              "skriv ingen HTML-rapport pr. plan (kun vurderinger, summary og "
+                              "overview; overview.html linker så til hver plans vurdering som "
+                              "JSON)"))
+
+    portfolio = command("portfolio", t("add plans up against the national target (-70 per cent "
+                                       "by 2030)",
+                                       "læg planerne sammen og hold dem op mod det nationale mål "
+                                       "(-70 pct. i 2030)"),
+                        "capf portfolio plans/ -o out/ --group-by dgo")
+    portfolio.add_argument("inputs", nargs="+", metavar=t("DIR|PLAN", "MAPPE|PLAN"))
+    _output(portfolio, out_dir)
+    portfolio.add_argument("--as-of", type=_as_of, default=None, metavar=t("DATE", "DATO"),
+                           help=t("add up as of this date (default: today)",
+                                  "læg sammen pr. denne dato (standard: i dag)"))
+    portfolio.add_argument("--group-by", choices=("region", "dgo", "none"), default="region",
+                           help=t("group the municipalities by region (default), by DGO, or not",
+                                  "grupper kommunerne efter region (standard), efter DGO eller "
+                                  "slet ikke"))
+
+    diff = command("diff", t("compare two versions of a plan (plans, verdict JSONs or status reports)",
+                             "sammenlign to versioner af en plan (planer, vurderinger som JSON "
+                             "eller statusrapporter)"),
+                   "capf diff plan-2021.yaml plan-2025.yaml --profile klimaalliancen-2024",
+                   "capf diff old.verdict.json new.verdict.json --format json", "",
+                   done("0 no regression, 1 a criterion or rule got worse or a waiver "
+                        "lapsed, 2 bad input",
+                        "0 intet er blevet dårligere, 1 et kriterium eller en regel er blevet "
+                        "dårligere, eller en dispensation er udløbet, 2 forkert input"))
+    diff.add_argument("old", metavar=t("OLD", "GAMMEL"),
+                      help=t("plan, verdict JSON or status report; - for stdin",
+                             "plan, vurdering som JSON eller statusrapport; - for stdin"))
+    diff.add_argument("new", metavar=t("NEW", "NY"),
+                      help=t("the newer version; - for stdin (one side only)",
+                             "den nyere version; - for stdin (kun den ene af dem)"))
+    _judging_options(diff, t, waivers=False, stage=False)
+    diff.add_argument("--format", choices=("text", "json"), default="text",
+                      help=t("json: the comparison as JSON", "json: sammenligningen som JSON"))
+    _document_output(diff, t)
+
+    monitor = command("monitor", t("judge a plan's yearly follow-up from its status reports",
+                                   "vurder den årlige opfølgning på en plan ud fra dens "
+                                   "statusrapporter"),
+                      "capf monitor plan.yaml status-2024.yaml status-2025.yaml --format json",
+                      "", done("0 on track, 1 off track or needs review, 2 bad input",
+                               "0 på rette kurs, 1 ikke på rette kurs eller kræver vurdering, "
+                               "2 forkert input"))
+    monitor.add_argument("plan", metavar="PLAN")
+    monitor.add_argument("statuses", nargs="+", type=Path, metavar="STATUS",
+                         help=t("its status reports", "planens statusrapporter"))
+    _judging_options(monitor, t, waivers=False, profile=DEFAULT_FOLLOW_UP_PROFILE, verdict=True,
+                     stage=False)
+
+    init = command("init", t("write a plan/status template (-o: plan.schema.json too)",
+                             "skriv en skabelon til en plan eller en statusrapport (med -o også "
+                             "plan.schema.json)"),
+                   "capf init -o p.yaml", "capf init --example -o eksempel.yaml",
+                   "capf init --status klimaplan.yaml")
+    init.add_argument("--status", default=None, metavar="PLAN",
+                      help=t("a status report template", "en skabelon til en statusrapport for PLAN"))
+    _document_output(init, t)
+    init.add_argument("--force", action="store_true",
+                      help=t("overwrite FILE if it exists", "overskriv FIL, hvis den findes"))
+    init.add_argument("--example", action="store_true",
+                      help=t("a complete example plan instead", "en komplet eksempelplan i stedet"))
+
+    convert = command("convert", t("convert a plan or status report between .yaml, .json and .xlsx",
+                                   "konverter en plan eller en statusrapport mellem .yaml, .json "
+                                   "og .xlsx"),
+                      "capf convert klimaplan.yaml -o klimaplan.xlsx",
+                      "capf convert klimaplan.xlsx -o klimaplan.yaml", "", written)
+    convert.add_argument("input", type=Path, metavar=t("IN", "IND"))
+    _output(convert, t("OUT.yaml|OUT.json|OUT.xlsx", "UD.yaml|UD.json|UD.xlsx"))
+    convert.add_argument("--force", action="store_true",
+                         help=t("overwrite OUT if it exists", "overskriv UD, hvis den findes"))
+
+    validate = command("validate", t("check plans against the plan schema only",
+                                     "tjek kun planerne mod planskemaet"),
+                       "capf validate examples/vejle.yaml")
+    validate.add_argument("plans", nargs="+", metavar="PLAN", help=plan_file)
+
+    rules = command("rules", t("list the rules of a profile", "vis reglerne i en profil"),
+                    "capf rules --format md > docs/rules.md",
+                    "capf rules --profile klimaalliancen-2024 --format json", lang_option=False)
+    rules.add_argument("--profile", default=None, metavar=t("P|PATH", "P|STI"),
+                       help=t(f"built-in profile id or profile file (default {DEFAULT_PROFILE})",
+                              f"indbygget profil-id eller profilfil (standard {DEFAULT_PROFILE})"))
+    rules.add_argument("--format", choices=("md", "json"), default="md",
+                       help=t("md: the rule reference as Markdown, json: the rules as data",
+                              "md: regeloversigten som Markdown, json: reglerne som data"))
+    _document_output(rules, t)
+
+    schema = command("schema", t("print a published JSON Schema",
+                                 "udskriv et offentliggjort JSON Schema"),
+                     "capf schema plan > plan.schema.json", lang_option=False)
+    schema.add_argument("name", choices=SCHEMA_NAMES, help=t("which schema", "hvilket skema"))
+    _document_output(schema, t)
+    return parser
+
+
+def _judging_options(parser: argparse.ArgumentParser, t: Say, *, waivers: bool = True,
                      profile: str | None = DEFAULT_PROFILE, verdict: bool = False,
                      stage: bool = True) -> None:
     """How to judge; with `verdict` also the verdict's form (check, monitor).
 
     `profile=None`: the command picks it (report: dk2020, with --status monitoring).
     """
-    parser.add_argument("--profile", default=profile, metavar="P|PATH",
-                        help=f"built-in profile id or profile file (default {profile or DEFAULT_PROFILE}"
-                             f"{'' if profile else f'; with --status {DEFAULT_FOLLOW_UP_PROFILE}'})")
-    parser.add_argument("--as-of", type=_as_of, default=None, metavar="DATE",
-                        help="judge as of this date (default: today)")
+    default = profile or DEFAULT_PROFILE
+    also = "" if profile else t(f"; with --status {DEFAULT_FOLLOW_UP_PROFILE}",
+                                f"; med --status {DEFAULT_FOLLOW_UP_PROFILE}")
+    parser.add_argument("--profile", default=profile, metavar=t("P|PATH", "P|STI"),
+                        help=t(f"built-in profile id or profile file (default {default}{also})",
+                               f"indbygget profil-id eller profilfil (standard {default}{also})"))
+    parser.add_argument("--as-of", type=_as_of, default=None, metavar=t("DATE", "DATO"),
+                        help=t("judge as of this date (default: today)",
+                               "vurder pr. denne dato (standard: i dag)"))
     if stage:
-        parser.add_argument("--stage", choices=STAGES, help="judge at this stage (overrides plan.stage)")
+        parser.add_argument("--stage", choices=STAGES,
+                            help=t("judge at this stage (overrides plan.stage)",
+                                   "vurder planen på dette stadie (i stedet for plan.stage)"))
     if waivers:
-        parser.add_argument("--waivers", type=Path, default=None, metavar="FILE",
-                            help="YAML file of waivers (reason and expiry required)")
+        parser.add_argument("--waivers", type=Path, default=None, metavar=t("FILE", "FIL"),
+                            help=t("YAML file of waivers (reason and expiry required)",
+                                   "YAML-fil med dispensationer (begrundelse og udløbsdato skal "
+                                   "angives)"))
     if verdict:
         parser.add_argument("--format", choices=out.FORMATS, default="text",
-                            help="json: the verdict (an array of verdicts for several plans)")
-        _document_output(parser)
+                            help=t("json: the verdict (an array of verdicts for several plans)",
+                                   "json: vurderingen (en liste af vurderinger ved flere planer)"))
+        _document_output(parser, t)
 
 
 def _output(parser: argparse.ArgumentParser, metavar: str) -> None:
     parser.add_argument("-o", "--output", type=Path, required=True, metavar=metavar)
 
 
-def _csv_option(parser: argparse.ArgumentParser) -> None:
+def _csv_option(parser: argparse.ArgumentParser, t: Say) -> None:
     parser.add_argument("--csv-delimiter", choices=sorted(out.CSV_DELIMITERS), default=None,
-                        help="CSV separator (default ; in Danish, as Danish Excel expects; , in English)")
+                        help=t("CSV separator (default ; in Danish, as Danish Excel expects; , in "
+                               "English)",
+                               "skilletegn i CSV (standard ; på dansk, som dansk Excel forventer; "
+                               ", på engelsk)"))
 
 
-def _document_output(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (UTF-8), not to stdout")
+def _document_output(parser: argparse.ArgumentParser, t: Say) -> None:
+    parser.add_argument("-o", "--output", type=Path, metavar=t("FILE", "FIL"),
+                        help=t("write here (UTF-8), not to stdout",
+                               "skriv hertil (UTF-8) i stedet for til stdout"))

@@ -77,6 +77,8 @@ _USAGE: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), d) for p
     (r"argument (?P<n>.+?): ignored explicit argument (?P<v>.+)", "argument {n}: tager ingen værdi ({v})"),
     (r"argument (?P<n>.+?): not an ISO date \(YYYY-MM-DD\): (?P<v>.+)",
      "argument {n}: ikke en ISO-dato (ÅÅÅÅ-MM-DD): {v}"),
+    (r"argument (?P<n>.+?): not a number of processes \(1-256\): (?P<v>.+)",
+     "argument {n}: ikke et antal processer (1-256): {v}"),
 ))
 
 
