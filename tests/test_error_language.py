@@ -122,10 +122,10 @@ def test_the_language_comes_from_capf_lang_when_the_arguments_do_not_parse(tmp_p
     env_en = subprocess.run([sys.executable, "-m", "capf", "chek"], capture_output=True, text=True,
                             encoding="utf-8", check=False, cwd=ROOT, timeout=60,
                             env={**_environ(), "CAPF_LANG": "en"})
-    assert env_en.stderr.startswith("capf: error: capf: argument command: invalid choice")
+    assert env_en.stderr.startswith("capf: error: capf: argument COMMAND: invalid choice")
     plain = subprocess.run([sys.executable, "-m", "capf", "chek"], capture_output=True, text=True,
                            encoding="utf-8", check=False, cwd=ROOT, timeout=60, env=_environ())
-    assert plain.stderr.startswith("capf: fejl: capf: argument command: ugyldigt valg")
+    assert plain.stderr.startswith("capf: fejl: capf: argument KOMMANDO: ugyldigt valg")
 
 
 def test_the_api_keeps_english_and_carries_the_danish() -> None:

@@ -9,22 +9,27 @@ from __future__ import annotations
 
 import argparse
 import textwrap
-from collections.abc import Callable, Iterable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from capf.cli.exit_codes import exit_codes
+from capf.cli.options import (
+    DanishFormatter,
+    Formatter,
+    as_of,
+    csv_option,
+    document_output,
+    in_language,
+    jobs,
+    judging_options,
+    output,
+)
 from capf.engine.profile_names import DEFAULT_FOLLOW_UP_PROFILE, DEFAULT_PROFILE
 from capf.model.errors import UsageError
-from capf.read.plan import STAGES
 from capf.read.schema import SCHEMA_NAMES
-from capf.render import formats as out
 from capf.text.causes import usage_problem
 from capf.text.language import DEFAULT_LANG, LANG_VARIABLE, LANGS
 from capf.text.links import doc_url
-
-Say = Callable[[str, str], str]  # (english, danish) -> the text in the help's language
 
 
 class _Parser(argparse.ArgumentParser):
@@ -33,20 +38,6 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(usage_problem(self.prog, message))
 
-
-class _Formatter(argparse.RawDescriptionHelpFormatter):
-    """The help layout, with "usage:" in the help's language (argparse words it in English)."""
-
-    usage = "usage: "
-
-    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
-                  groups: Iterable[argparse._MutuallyExclusiveGroup],
-                  prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, self.usage if prefix is None else prefix)
-
-
-class _DanishFormatter(_Formatter):
-    usage = "brug: "
 
 
 class _Version(argparse.Action):
@@ -62,36 +53,14 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def _as_of(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from None
-
-
-def _jobs(text: str) -> int:
-    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= 256:
-        raise argparse.ArgumentTypeError(f"not a number of processes (1-256): {text!r}")
-    return int(text)
-
-
-def _in_language(parser: argparse.ArgumentParser, t: Say) -> argparse.ArgumentParser:
-    """argparse's own words in the help's language: the group titles and the -h help."""
-    parser._positionals.title = t("positional arguments", "argumenter")
-    parser._optionals.title = t("options", "tilvalg")
-    parser.add_argument("-h", "--help", action="help", help=t("show this help message and exit",
-                                                              "vis denne hjælp og afslut"))
-    return parser
-
-
 def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:  # noqa: PLR0915 - a statement per option
     """The parser, its help in `lang` (da or en)."""
 
     def t(english: str, danish: str) -> str:
         return danish if lang == "da" else english
 
-    formatter = _DanishFormatter if lang == "da" else _Formatter
-    parser = _in_language(_Parser(
+    formatter = DanishFormatter if lang == "da" else Formatter
+    parser = in_language(_Parser(
         prog="capf", add_help=False, formatter_class=formatter,
         description=t("Check a municipal climate action plan against C40's CAPF as applied in "
                       "Denmark (DK2020 / Klimaalliancen).",
@@ -114,7 +83,7 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:  # noqa: 
     out_dir = t("OUTDIR", "MAPPE")
 
     def command(name: str, text: str, *lines: str, lang_option: bool = True) -> argparse.ArgumentParser:
-        cmd = _in_language(sub.add_parser(
+        cmd = in_language(sub.add_parser(
             name, help=text, description=text, add_help=False, formatter_class=formatter,
             epilog=examples + "\n" + "\n".join(f"  {line}".rstrip() for entry in lines
                                                   for line in entry.splitlines() or [""])), t)
@@ -131,7 +100,7 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:  # noqa: 
                     "capf check draft.yaml --format junit --lang da > capf-junit.xml",
                     "", exit_codes(lang))
     check.add_argument("plans", nargs="+", metavar="PLAN", help=plan_file)
-    _judging_options(check, t, verdict=True)
+    judging_options(check, t, verdict=True)
 
     report = command("report", t("write the gap report of one plan, or with --status its "
                                  "follow-up report (format from the suffix)",
@@ -146,8 +115,8 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:  # noqa: 
     report.add_argument("--status", nargs="+", type=Path, default=None, metavar="STATUS",
                         help=t("the plan's status reports: write the follow-up report",
                                "planens statusrapporter: skriv opfølgningsrapporten"))
-    _output(report, t("FILE.html|FILE.md", "FIL.html|FIL.md"))
-    _judging_options(report, t, profile=None)
+    output(report, t("FILE.html|FILE.md", "FIL.html|FIL.md"))
+    judging_options(report, t, profile=None)
 
     checklist = command("checklist", t("write a reviewer checklist, pre-filled from a plan or blank",
                                        "skriv en tjekliste til bedømmeren, udfyldt fra en plan "
@@ -156,9 +125,9 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:  # noqa: 
                         "capf checklist -o blank.csv --profile klimaalliancen-2024",
                         "capf checklist draft.yaml -o tjekliste.xlsx", "", written)
     checklist.add_argument("plan", nargs="?", metavar="PLAN")
-    _output(checklist, t("FILE.md|FILE.html|FILE.csv|FILE.xlsx", "FIL.md|FIL.html|FIL.csv|FIL.xlsx"))
-    _csv_option(checklist, t)
-    _judging_options(checklist, t)
+    output(checklist, t("FILE.md|FILE.html|FILE.csv|FILE.xlsx", "FIL.md|FIL.html|FIL.csv|FIL.xlsx"))
+    csv_option(checklist, t)
+    judging_options(checklist, t)
 
     batch = command("batch", t("judge many plans into a folder: verdicts, reports, "
                                "summary.csv, summary.xlsx, overview.html",
@@ -172,10 +141,10 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:  # noqa: 
                          "andre planer vurderes stadig), ellers 1, hvis en plan ikke opfylder "
                          "kravene eller kræver vurdering, ellers 0"))
     batch.add_argument("inputs", nargs="+", metavar=t("DIR|PLAN", "MAPPE|PLAN"))
-    _output(batch, out_dir)
-    _csv_option(batch, t)
-    _judging_options(batch, t, waivers=False)
-    batch.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
+    output(batch, out_dir)
+    csv_option(batch, t)
+    judging_options(batch, t, waivers=False)
+    batch.add_argument("--jobs", "-j", type=jobs, default=None, metavar="N",
                        help=t("processes judging plans (default: one per core); the outputs "
                               "and their order are those of one process",
                               "processer, der vurderer planerne (standard: én pr. kerne); "
@@ -193,8 +162,8 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:  # noqa: 
                                        "(-70 pct. i 2030)"),
                         "capf portfolio plans/ -o out/ --group-by dgo")
     portfolio.add_argument("inputs", nargs="+", metavar=t("DIR|PLAN", "MAPPE|PLAN"))
-    _output(portfolio, out_dir)
-    portfolio.add_argument("--as-of", type=_as_of, default=None, metavar=t("DATE", "DATO"),
+    output(portfolio, out_dir)
+    portfolio.add_argument("--as-of", type=as_of, default=None, metavar=t("DATE", "DATO"),
                            help=t("add up as of this date (default: today)",
                                   "læg sammen pr. denne dato (standard: i dag)"))
     portfolio.add_argument("--group-by", choices=("region", "dgo", "none"), default="region",
@@ -217,10 +186,10 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:  # noqa: 
     diff.add_argument("new", metavar=t("NEW", "NY"),
                       help=t("the newer version; - for stdin (one side only)",
                              "den nyere version; - for stdin (kun den ene af dem)"))
-    _judging_options(diff, t, waivers=False, stage=False)
+    judging_options(diff, t, waivers=False, stage=False)
     diff.add_argument("--format", choices=("text", "json"), default="text",
                       help=t("json: the comparison as JSON", "json: sammenligningen som JSON"))
-    _document_output(diff, t)
+    document_output(diff, t)
 
     monitor = command("monitor", t("judge a plan's yearly follow-up from its status reports",
                                    "vurder den årlige opfølgning på en plan ud fra dens "
@@ -232,7 +201,7 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:  # noqa: 
     monitor.add_argument("plan", metavar="PLAN")
     monitor.add_argument("statuses", nargs="+", type=Path, metavar="STATUS",
                          help=t("its status reports", "planens statusrapporter"))
-    _judging_options(monitor, t, waivers=False, profile=DEFAULT_FOLLOW_UP_PROFILE, verdict=True,
+    judging_options(monitor, t, waivers=False, profile=DEFAULT_FOLLOW_UP_PROFILE, verdict=True,
                      stage=False)
 
     init = command("init", t("write a plan/status template (-o: plan.schema.json too)",
@@ -242,7 +211,7 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:  # noqa: 
                    "capf init --status klimaplan.yaml")
     init.add_argument("--status", default=None, metavar="PLAN",
                       help=t("a status report template", "en skabelon til en statusrapport for PLAN"))
-    _document_output(init, t)
+    document_output(init, t)
     init.add_argument("--force", action="store_true",
                       help=t("overwrite FILE if it exists", "overskriv FIL, hvis den findes"))
     init.add_argument("--example", action="store_true",
@@ -254,7 +223,7 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:  # noqa: 
                       "capf convert klimaplan.yaml -o klimaplan.xlsx",
                       "capf convert klimaplan.xlsx -o klimaplan.yaml", "", written)
     convert.add_argument("input", type=Path, metavar=t("IN", "IND"))
-    _output(convert, t("OUT.yaml|OUT.json|OUT.xlsx", "UD.yaml|UD.json|UD.xlsx"))
+    output(convert, t("OUT.yaml|OUT.json|OUT.xlsx", "UD.yaml|UD.json|UD.xlsx"))
     convert.add_argument("--force", action="store_true",
                          help=t("overwrite OUT if it exists", "overskriv UD, hvis den findes"))
 
@@ -272,61 +241,11 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:  # noqa: 
     rules.add_argument("--format", choices=("md", "json"), default="md",
                        help=t("md: the rule reference as Markdown, json: the rules as data",
                               "md: regeloversigten som Markdown, json: reglerne som data"))
-    _document_output(rules, t)
+    document_output(rules, t)
 
     schema = command("schema", t("print a published JSON Schema",
                                  "udskriv et offentliggjort JSON Schema"),
                      "capf schema plan > plan.schema.json", lang_option=False)
     schema.add_argument("name", choices=SCHEMA_NAMES, help=t("which schema", "hvilket skema"))
-    _document_output(schema, t)
+    document_output(schema, t)
     return parser
-
-
-def _judging_options(parser: argparse.ArgumentParser, t: Say, *, waivers: bool = True,
-                     profile: str | None = DEFAULT_PROFILE, verdict: bool = False,
-                     stage: bool = True) -> None:
-    """How to judge; with `verdict` also the verdict's form (check, monitor).
-
-    `profile=None`: the command picks it (report: dk2020, with --status monitoring).
-    """
-    default = profile or DEFAULT_PROFILE
-    also = "" if profile else t(f"; with --status {DEFAULT_FOLLOW_UP_PROFILE}",
-                                f"; med --status {DEFAULT_FOLLOW_UP_PROFILE}")
-    parser.add_argument("--profile", default=profile, metavar=t("P|PATH", "P|STI"),
-                        help=t(f"built-in profile id or profile file (default {default}{also})",
-                               f"indbygget profil-id eller profilfil (standard {default}{also})"))
-    parser.add_argument("--as-of", type=_as_of, default=None, metavar=t("DATE", "DATO"),
-                        help=t("judge as of this date (default: today)",
-                               "vurder pr. denne dato (standard: i dag)"))
-    if stage:
-        parser.add_argument("--stage", choices=STAGES,
-                            help=t("judge at this stage (overrides plan.stage)",
-                                   "vurder planen på dette stadie (i stedet for plan.stage)"))
-    if waivers:
-        parser.add_argument("--waivers", type=Path, default=None, metavar=t("FILE", "FIL"),
-                            help=t("YAML file of waivers (reason and expiry required)",
-                                   "YAML-fil med dispensationer (begrundelse og udløbsdato skal "
-                                   "angives)"))
-    if verdict:
-        parser.add_argument("--format", choices=out.FORMATS, default="text",
-                            help=t("json: the verdict (an array of verdicts for several plans)",
-                                   "json: vurderingen (en liste af vurderinger ved flere planer)"))
-        _document_output(parser, t)
-
-
-def _output(parser: argparse.ArgumentParser, metavar: str) -> None:
-    parser.add_argument("-o", "--output", type=Path, required=True, metavar=metavar)
-
-
-def _csv_option(parser: argparse.ArgumentParser, t: Say) -> None:
-    parser.add_argument("--csv-delimiter", choices=sorted(out.CSV_DELIMITERS), default=None,
-                        help=t("CSV separator (default ; in Danish, as Danish Excel expects; , in "
-                               "English)",
-                               "skilletegn i CSV (standard ; på dansk, som dansk Excel forventer; "
-                               ", på engelsk)"))
-
-
-def _document_output(parser: argparse.ArgumentParser, t: Say) -> None:
-    parser.add_argument("-o", "--output", type=Path, metavar=t("FILE", "FIL"),
-                        help=t("write here (UTF-8), not to stdout",
-                               "skriv hertil (UTF-8) i stedet for til stdout"))
