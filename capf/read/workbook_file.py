@@ -2,7 +2,8 @@
 
 `read_document` is what load_plan and load_status call for a path: a .xlsx goes to
 capf.read.workbook, anything else to the YAML/JSON reader. `cell_lookup` gives renderers the
-cell each JSON Pointer of a workbook plan came from, so findings name sheet and cell.
+cell each JSON Pointer of a workbook plan or status report came from, so findings name sheet
+and cell.
 """
 
 from __future__ import annotations
@@ -87,8 +88,9 @@ def workbook_kind(path: Path) -> str | None:
         book.close()
 
 
-def cell_lookup(source: str) -> CellOf:
-    """JSON Pointer → `Sheet!B5` for a plan read from the workbook `source`; else nothing."""
+def cell_lookup(source: str, kind: str = "plan") -> CellOf:
+    """JSON Pointer → `Sheet!B5` for a plan (or `kind` status report) read from the workbook
+    `source`; else nothing."""
     path = Path(source)
     try:
         stat = path.stat() if is_workbook(path) else None
@@ -96,12 +98,12 @@ def cell_lookup(source: str) -> CellOf:
         stat = None
     if stat is None:
         return lambda _pointer: None
-    return _cells(source, stat.st_mtime_ns, stat.st_size)
+    return _cells(source, kind, stat.st_mtime_ns, stat.st_size)
 
 
 @lru_cache(maxsize=8)
-def _cells(source: str, _mtime: int, _size: int) -> CellOf:
+def _cells(source: str, kind: str, _mtime: int, _size: int) -> CellOf:
     try:
-        return read_workbook(Path(source), "plan").cell_of
-    except CapfError:  # not a plan workbook (a status report, or changed since): no cells
+        return read_workbook(Path(source), kind).cell_of
+    except CapfError:  # not a workbook of that kind (or changed since): no cells
         return lambda _pointer: None

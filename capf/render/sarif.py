@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -23,8 +23,7 @@ from urllib.parse import quote
 from capf.engine.ruleset import KNOWN_PROFILES, CompiledRule, RuleSet, load_ruleset
 from capf.model.errors import CapfError
 from capf.model.verdict import Result, Verdict
-from capf.read.document import read_file
-from capf.read.workbook_file import CellOf, cell_lookup, is_workbook
+from capf.render.places import Places
 from capf.text.links import doc_url, rule_url
 from capf.text.message import fill
 
@@ -39,9 +38,6 @@ _INVALID_TEXT = {"en": ("The plan could not be judged: it cannot be read or does
                  "da": ("Planen kunne ikke vurderes: den kan ikke læses eller passer ikke til "
                         "planskemaet.", "Ret filen (capf validate FIL), og tjek den igen.")}
 
-LineOf = Callable[[str], int | None]
-Lookup = tuple[LineOf, CellOf]  # a pointer's line (YAML) and cell (workbook)
-
 
 def sarif_log(verdicts: Sequence[Verdict], ruleset: RuleSet, lang: str = "da",
               broken: Sequence[CapfError] = (), version: str = "0") -> dict[str, Any]:
@@ -52,17 +48,18 @@ def sarif_log(verdicts: Sequence[Verdict], ruleset: RuleSet, lang: str = "da",
     version = verdicts[0].engine.version if verdicts else version
     index = {compiled.rule.id: i for i, compiled in enumerate(ruleset.rules)}
     results: list[dict[str, Any]] = []
+    sources: list[str] = []
     for verdict in verdicts:
-        line_of = (_line_lookup(verdict.plan.source), cell_lookup(verdict.plan.source))
-        uri = artifact_uri(verdict.plan.source)
-        results += [_result(r, verdict, uri, line_of, index, lang)
+        places = Places(verdict)
+        sources += places.sources
+        results += [_result(r, verdict, places, index, lang)
                     for r in verdict.results if r.outcome in REPORTED]
     descriptors = [_descriptor(c, lang) for c in ruleset.rules]
     if broken:
         descriptors.append(_invalid_descriptor(lang))
         results += [_broken_result(exc, len(descriptors) - 1, lang) for exc in broken]
     driver = {"name": "capf", "version": version, "rules": descriptors}
-    sources = [v.plan.source for v in verdicts] + [exc.source for exc in broken]
+    sources += [exc.source for exc in broken]
     run = {"tool": {"driver": driver},
            "artifacts": [{"location": {"uri": artifact_uri(s)}} for s in sources],
            "results": results,
@@ -112,16 +109,6 @@ def _broken_result(exc: CapfError, index: int, lang: str) -> dict[str, Any]:
             "partialFingerprints": _fingerprint(exc.source, INVALID_PLAN)}
 
 
-def _line_lookup(source: str) -> LineOf:
-    if is_workbook(Path(source)):  # no lines: the cell goes in the location's message
-        return lambda _pointer: None
-    try:
-        document = read_file(Path(source))
-    except CapfError:  # not a file (e.g. a mapping given through the API): no lines, no failure
-        return lambda _pointer: None
-    return document.line_of
-
-
 @cache
 def _documented() -> frozenset[str]:
     """The rules docs/rules.md has a section for: every rule of a built-in profile, including
@@ -149,21 +136,20 @@ def _descriptor(compiled: CompiledRule, lang: str) -> dict[str, Any]:
     return descriptor
 
 
-def _location(uri: str, pointer: str, lookup: Lookup) -> dict[str, Any]:
-    line_of, cell_of = lookup
-    physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
-    line = line_of(pointer)
+def _location(pointer: str, places: Places) -> dict[str, Any]:
+    place, line = places.line(pointer)
+    physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(place.source)}}
     if line is not None:
         physical["region"] = {"startLine": line}
     location = {"physicalLocation": physical,
                 "logicalLocations": [{"fullyQualifiedName": pointer or "/", "kind": "member"}]}
-    cell = cell_of(pointer)
-    if cell:  # a plan read from a workbook: the sheet and cell
+    cell = places.cell(pointer)
+    if cell:  # a plan or status report read from a workbook: the sheet and cell
         location["message"] = {"text": cell}
     return location
 
 
-def _result(result: Result, verdict: Verdict, uri: str, line_of: Lookup, index: dict[str, int],
+def _result(result: Result, verdict: Verdict, places: Places, index: dict[str, int],
             lang: str) -> dict[str, Any]:
     # The level follows the rule's weight; a waived fail keeps it and is marked suppressed.
     serious = result.level == "essential" and result.outcome != "needs_review"
@@ -172,7 +158,7 @@ def _result(result: Result, verdict: Verdict, uri: str, line_of: Lookup, index: 
         "ruleId": result.rule,
         "level": "error" if serious else "warning",
         "message": {"text": result.message.get(lang)},
-        "locations": [_location(uri, pointers[0], line_of)],
+        "locations": [_location(pointers[0], places)],
         "partialFingerprints": _fingerprint(verdict.plan.source, result.rule, pointers[0]),
         "properties": {"outcome": result.outcome, "criterion": result.criterion,
                        "element": result.element, "plan": verdict.plan.name,
@@ -180,7 +166,7 @@ def _result(result: Result, verdict: Verdict, uri: str, line_of: Lookup, index: 
     }
     if result.rule in index:
         out["ruleIndex"] = index[result.rule]
-    related = [{"id": i, **_location(uri, p, line_of)}
+    related = [{"id": i, **_location(p, places)}
                for i, p in enumerate(pointers[1:MAX_RELATED + 1], start=1)]
     if related:
         out["relatedLocations"] = related

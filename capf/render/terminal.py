@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from capf.model.verdict import Verdict
-from capf.read.workbook_file import cell_lookup
+from capf.render.places import Places
 from capf.text.labels import label
 
 _MARK = ("fail", "error", "needs_review", "waived")  # the outcomes listed, in this order
@@ -38,10 +38,10 @@ def verdict_text(verdict: Verdict, lang: str = "da") -> str:
     gaps.sort(key=lambda r: (r.level != "essential", _MARK.index(r.outcome)))
     width = max(len(label(f"mark_{o}", lang)) for o in _MARK)
     lines.append(f"{label('gaps', lang)}:" if gaps else label("no_gaps", lang))
-    cell_of = cell_lookup(verdict.plan.source)  # a plan read from a workbook: its cells
+    places = Places(verdict)  # a plan or status report read from a workbook: its cells
     for result in gaps:
         where = result.evidence[0] if result.evidence else "/"
-        cell = cell_of(where) if result.evidence else None
+        cell = places.cell(where, named=True) if result.evidence else None
         where = f"{where} ({cell})" if cell else where
         mark = label("mark_" + result.outcome, lang)
         lines.append(f"  {mark:<{width}} {result.rule} [{label(result.level, lang)}] "
