@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-import capf.batch as batch_module
+import capf.batch.run as batch_module
 from capf.batch import run_batch
 from capf.cli import main
 from capf.engine.ruleset import load_ruleset

@@ -5,7 +5,8 @@ them `summary.csv`, `summary.xlsx` and `overview.html` (municipality × element 
 streams: each verdict is written as soon as it exists and only its small summary row is kept.
 A plan that cannot be loaded becomes an error row with its message and never stops the others.
 Everything is written into a fresh folder that replaces OUT only when the run is complete, so
-an interrupted run never leaves a half-written report that looks complete.
+an interrupted run never leaves a half-written report that looks complete
+(capf.batch.folder).
 """
 
 from __future__ import annotations
@@ -14,27 +15,24 @@ import gc
 import multiprocessing
 import os
 import shutil
-import sys
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 from urllib.parse import quote
 
+from capf.batch.folder import fresh_folder, locked, refuse_output_among_inputs, write_atomic
 from capf.engine.evaluator import evaluate
 from capf.engine.ruleset import RuleSet
 from capf.model.errors import CapfError, UsageError
 from capf.model.rule import ELEMENTS
 from capf.portfolio.collection import OUTPUT_NAMES as PORTFOLIO_FILES
-from capf.read.folder import capf_output, input_folders, leaves_folder, plan_files
+from capf.read.folder import input_folders, leaves_folder, plan_files
 from capf.read.plan import load_plan, staged
 from capf.render.crosslinks import dormant_link, pair_pages
 from capf.render.summary import COUNTED, Row, summary_csv, summary_workbook
-from capf.text.causes import os_reason
 from capf.text.errors import said
 from capf.text.formatting import csv_delimiter, day, percent
 from capf.text.labels import label, words
@@ -53,37 +51,6 @@ def _stems(paths: Sequence[Path]) -> list[str]:
     return stems
 
 
-def write_atomic(path: Path, text: str | bytes, *, shown: Path | None = None,
-                 new: bool = False) -> None:
-    """Write `text` (UTF-8) or bytes to a temporary file beside `path`, then rename it over `path`
-    (`new`: just create it, in a run's fresh folder nobody reads yet). A failure (disk full, no
-    permission) is a CapfError naming `shown` (default `path`), never the hidden temporary file.
-    """
-    try:
-        if new:
-            with path.open("xb") as out:
-                out.write(text.encode("utf-8") if isinstance(text, str) else text)
-        else:
-            _write(path, text)
-    except OSError as exc:
-        raise CapfError(said("cannot_write", path=shown_name(shown or path), reason=os_reason(exc)),
-                        source=str(shown or path)) from None
-
-
-def _write(path: Path, text: str | bytes) -> None:
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(text.encode("utf-8") if isinstance(text, str) else text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)  # mkstemp makes the file private; keep the usual mode
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def run_batch(inputs: Sequence[str], outdir: Path, ruleset: RuleSet, *, as_of: date,
               lang: str, progress: TextIO | None = None,
               delimiter: str | None = None, stage: str | None = None,
@@ -99,8 +66,8 @@ def run_batch(inputs: Sequence[str], outdir: Path, ruleset: RuleSet, *, as_of: d
     ruleset.require("plan")  # refused once, before any folder is touched, not once per plan
     paths = plan_files(inputs)
     folders = input_folders(inputs)
-    _refuse_output_among_inputs(outdir, inputs, paths)
-    with locked(outdir), _fresh(outdir) as fresh:
+    refuse_output_among_inputs(outdir, inputs, paths)
+    with locked(outdir), fresh_folder(outdir) as fresh:
         rows: list[Row] = []
         task = partial(_one, fresh=fresh, outdir=outdir, folders=folders, ruleset=ruleset,
                        as_of=as_of, lang=lang, stage=stage, reports=reports)
@@ -188,100 +155,6 @@ def _one(path: Path, stem: str, *, fresh: Path, outdir: Path, folders: frozenset
                elements={e.id: e.status for e in verdict.elements},
                scores={e.id: e.score for e in verdict.elements}, as_of=verdict.as_of,
                counts={k: tally.get(k, 0) for k in COUNTED})
-
-
-def refuse_overwriting(args: dict[str, Any]) -> None:
-    """`capf report plan.md -o plan.md` must not replace the plan by its report (nor a link to it).
-
-    `args` are a command's parsed arguments; batch checks its output folder itself.
-    """
-    output = args.get("output")
-    if output is None or args.get("command") == "batch":
-        return
-    named = [args.get(key) for key in ("plan", "old", "new", "waivers", "profile")]
-    for item in [*(args.get("plans") or []), *named]:
-        if item is None or not Path(item).is_file():
-            continue
-        if Path(item).resolve() == Path(output).resolve() or (
-                Path(output).exists() and os.path.samefile(item, output)):
-            raise UsageError(said("output_is_input", output=str(output), item=str(item)))
-
-
-OUTPUT_NAMES = ("summary.csv", "summary.xlsx", "overview.html")
-
-
-def _refuse_output_among_inputs(outdir: Path, inputs: Sequence[str], paths: Sequence[Path]) -> None:
-    target = outdir.resolve()
-    for item in [*map(Path, inputs), *paths]:
-        resolved = item.resolve()
-        if resolved == target or target.is_relative_to(resolved) or \
-                (item.is_dir() and resolved.is_relative_to(target)):
-            raise UsageError(said("folder_holds_input", folder=str(outdir), item=shown_name(item)))
-    if outdir.is_dir():
-        foreign = sorted(p.name for p in outdir.iterdir() if not capf_output(p.name))
-        if foreign:
-            raise UsageError(said("folder_foreign", folder=str(outdir), item=shown_name(foreign[0])))
-
-
-@contextmanager
-def _fresh(outdir: Path) -> Iterator[Path]:
-    """A fresh folder beside OUT, renamed into place only when the run is complete.
-
-    A reader of OUT sees the previous run or this one, never a mix; an interrupted run leaves
-    OUT as it was (and removes its half-written folder).
-    """
-    outdir.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(dir=outdir.parent, prefix=f".{outdir.name}.", suffix=".new"))
-    try:
-        yield fresh
-        try:
-            os.chmod(fresh, 0o777 & ~_umask())
-            old = None
-            if outdir.exists():
-                old = Path(tempfile.mkdtemp(dir=outdir.parent, prefix=f".{outdir.name}.",
-                                            suffix=".old"))
-                os.replace(outdir, old / "out")
-            os.replace(fresh, outdir)
-        except OSError as exc:
-            raise CapfError(said("cannot_place", path=shown_name(outdir), reason=os_reason(exc)),
-                            source=str(outdir)) from None
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    finally:
-        shutil.rmtree(fresh, ignore_errors=True)
-
-
-def _umask() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return umask
-
-
-@contextmanager
-def locked(outdir: Path) -> Iterator[None]:
-    """One batch (or portfolio) at a time per OUT: a second one is refused, not interleaved."""
-    outdir.parent.mkdir(parents=True, exist_ok=True)
-    lock = outdir.parent / f".{outdir.name}.lock"
-    handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
-    try:
-        try:
-            _lock(handle)
-        except OSError:
-            raise UsageError(said("folder_busy", folder=str(outdir))) from None
-        yield
-    finally:
-        os.close(handle)
-
-
-def _lock(handle: int) -> None:
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-        import msvcrt
-
-        msvcrt.locking(handle, msvcrt.LK_NBLCK, 1)
-    else:
-        import fcntl
-
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # released if the process dies
 
 
 def overview_html(rows: Sequence[Row], ruleset: RuleSet, as_of: date, lang: str, *,
