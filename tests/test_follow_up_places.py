@@ -102,3 +102,13 @@ def test_sarif_of_workbooks_names_file_and_cell(workbooks: tuple[Path, list[Path
         file, _ = _file_and_rest(pointer, plan, statuses)
         assert location["physicalLocation"]["artifactLocation"]["uri"].endswith(file.name)
         assert "!" in location.get("message", {}).get("text", ""), (pointer, location)
+
+
+def test_follow_up_report_names_the_workbooks_cells(workbooks: tuple[Path, list[Path]],
+                                                    tmp_path: Path) -> None:
+    plan, statuses = workbooks
+    out = tmp_path / "opfoelgning.html"
+    assert main(["report", str(plan), "--status", *map(str, statuses), "--as-of", AS_OF,
+                 "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "[odder-2024.xlsx, " in page and "[odder.xlsx, " in page

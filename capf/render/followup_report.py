@@ -28,6 +28,7 @@ from capf.render.followup_figures import (
     year_rows,
 )
 from capf.render.page import BRIEF_POINTERS, check_format, environment, footer
+from capf.render.places import Places
 from capf.text.followup_words import followup_words
 from capf.text.formatting import day, number, percent, signed, tonnes
 from capf.text.labels import label, words
@@ -116,13 +117,14 @@ def action_rows(plan: Any, report: StatusReport, verdict: Verdict, lang: str) ->
     return sorted(rows, key=lambda r: GROUPS.index(r["status"]))
 
 
-def _finding(result: Result, lang: str) -> dict[str, Any]:
+def _finding(result: Result, lang: str, places: Places) -> dict[str, Any]:
     return {"rule": result.rule, "anchor": digest.anchor(result.rule),
             "title": result.title.get(lang), "level": label(result.level, lang),
             "essential": result.level == "essential", "outcome": result.outcome,
             "outcome_label": label(result.outcome, lang), "message": result.message.get(lang),
             "remedy": result.remedy.get(lang) if result.remedy else None,
-            "evidence": result.evidence[:BRIEF_POINTERS],
+            "evidence": [{"pointer": p, "cell": places.cell(p, named=True)}  # a workbook's cell
+                         for p in result.evidence[:BRIEF_POINTERS]],
             "more": max(len(result.evidence) - BRIEF_POINTERS, 0)}
 
 
@@ -182,6 +184,7 @@ def follow_up_context(verdict: Verdict, plan: Plan, reports: Sequence[StatusRepo
     manko, updated = manko_rows(plan.data, verdict, lang)
     record = latest(reports)
     years = [str(r.year) for r in reports]
+    places = Places(verdict)
     return {
         "t": words(lang), "w": w, "lang": lang, "name": verdict.plan.name,
         "plan_title": plan_info.get("title") if isinstance(plan_info, dict) else None,
@@ -202,8 +205,8 @@ def follow_up_context(verdict: Verdict, plan: Plan, reports: Sequence[StatusRepo
             (y for y in em.milestone_years(plan.data) if y >= last.year), None),
         "manko_rows": manko, "manko_updated": updated,
         "own_next": last.data.get("next_steps"),
-        "next": [_finding(r, lang) for r in open_],
-        "checks": [_finding(r, lang) for r in verdict.results],
+        "next": [_finding(r, lang, places) for r in open_],
+        "checks": [_finding(r, lang, places) for r in verdict.results],
         "footer": footer(verdict, lang),
         "report_refs": [{"year": r.year, "source": r.source, "sha256": r.sha256} for r in reports],
     }
