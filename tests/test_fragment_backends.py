@@ -30,7 +30,8 @@ KEYS = ("a", "b", "c")
 scalars = (st.none() | st.booleans() | st.integers(-3, 3)
            | st.sampled_from([2.0, 0.5, -1.5, 0.1, 0.3, 1.13, 6.0, 1e20, 1e300])
            | st.sampled_from([10**20, 10**20 + 1, -(2**63) - 1, 2**64 + 1, 2**53 + 1])
-           | st.text("ab", max_size=3))
+           | st.text("ab", max_size=3)
+           | st.sampled_from(["", " ", "\u00a0", "V1", "Ab", "\u0666", "2030", "é", "a\nb"]))
 values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3)
                       | st.dictionaries(st.sampled_from(KEYS), inner, max_size=3), max_leaves=10)
 TYPES = ("null", "boolean", "integer", "number", "string", "array", "object")
@@ -49,6 +50,10 @@ _LEAF = {
     "maxProperties": counts, "dependentRequired": st.dictionaries(st.sampled_from(KEYS), key_lists,
                                                                   max_size=2),
     "format": st.sampled_from(["date", "email", "uri"]), "title": st.text("ab", max_size=3),
+    # RE2 and Python's re read these alike, but Rust's regex would not (\S and \d are Unicode
+    # there); the last three RE2 takes and Python's re does not, so the meta-schema refuses them
+    "pattern": st.sampled_from(["^V", "\\S", "\\d", "\\w+", "^[0-9]{4}$", "(?i)ab", "a|b$",
+                                "^$", "\\s", "é", "\\pL", "\\z", "\\C"]),
 }
 
 
@@ -146,11 +151,22 @@ def test_a_fragment_that_is_no_2020_12_schema_is_refused_with_jsonschemas_place(
 
 
 @pytest.mark.parametrize("fragment", [
-    {"type": "string", "pattern": "^V"}, {"patternProperties": {"^y": {"type": "integer"}}},
-    {"properties": {"a": {"$ref": "#/$defs/x"}}, "$defs": {"x": {}}}, {"$id": "urn:x"}])
-def test_patterns_and_references_stay_with_jsonschema(fragment: dict[str, Any]) -> None:
+    {"patternProperties": {"^y": {"type": "integer"}}}, {"multipleOf": 0.1},
+    {"properties": {"a": {"$ref": "#/$defs/x"}}, "$defs": {"x": {}}}, {"$id": "urn:x"},
+    {"properties": {"pattern": {"type": "string"}}}])  # a property named like the keyword
+def test_pattern_properties_float_steps_and_references_stay_with_jsonschema(
+        fragment: dict[str, Any]) -> None:
     assert not plain(fragment)
     assert type(fragment_validator(fragment)) is type(python_validator(fragment))
+
+
+def test_a_pattern_runs_on_re2_inside_jsonschema_rs() -> None:
+    fragment = {"type": "object", "properties": {"v": {"type": "string", "pattern": "\\S"}}}
+    fast = fragment_validator(fragment)
+    assert type(fast) is not type(python_validator(fragment))
+    # RE2's \S is ASCII: a no-break space is no space to it (Rust's regex would say it is)
+    assert [fast.is_valid({"v": v}) for v in ("x", " ", "\u00a0", "")] == [True, False, True,
+                                                                            False]
 
 
 def test_a_value_jsonschema_rs_cannot_read_is_judged_by_jsonschema() -> None:

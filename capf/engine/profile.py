@@ -16,7 +16,7 @@ from pydantic import Field, ValidationError
 from capf.engine.prebuilt import parsed
 from capf.engine.profile_names import KNOWN_PROFILES
 from capf.model.errors import CapfError, InvalidRules, first_problem
-from capf.model.rule import Frozen, ParamValue, Text
+from capf.model.rule import Frozen, ParamValue, Text, no_items
 from capf.read.document import read_file
 from capf.read.resources import data_dir
 from capf.text.errors import said
@@ -34,9 +34,9 @@ class Profile(Frozen):
         None, description="What the rule set judges: a plan alone (capf check, report, batch …) or "
                           "a plan with its status reports (capf monitor, report --status). "
                           "Inherited from the parent; a profile with no parent judges a plan.")
-    rules: list[str] = Field(default_factory=list, description="Globs of rule files, relative "
+    rules: list[str] = Field(default_factory=no_items, description="Globs of rule files, relative "
                                                                 "to this file.")
-    disable: list[str] = Field(default_factory=list, description="Rule ids switched off.")
+    disable: list[str] = Field(default_factory=no_items, description="Rule ids switched off.")
     params: dict[str, dict[str, ParamValue]] = Field(
         default_factory=dict, description="Per rule id: params overriding the rule's own.")
 

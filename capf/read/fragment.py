@@ -7,20 +7,22 @@ the validator is also built over the same closed registry as the plan schema, wh
 every retrieval. `pattern`, `patternProperties` and the `additionalProperties` that depends on
 them run on RE2 (capf.read.pattern) instead of Python's backtracking `re`.
 
-With the `fast` extra, a plain fragment (no referencing keyword, no `pattern`, no
-`patternProperties`, no float `multipleOf`) is checked against the meta-schema and judged by jsonschema-rs, so
-`capf check` never imports python-jsonschema; jsonschema still explains a fragment that is not a
-valid schema and judges every other fragment. tests/test_fragment_backends.py shows both
-backends agree on plain fragments.
+With the `fast` extra, a plain fragment (no referencing keyword, no `patternProperties`, no
+float `multipleOf`) is checked against the meta-schema and judged by jsonschema-rs, its
+`pattern`s still on RE2 (as a custom keyword), so `capf check` never imports python-jsonschema;
+jsonschema still explains a fragment that is not a valid schema and judges every other
+fragment. tests/test_fragment_backends.py shows both backends agree on plain fragments.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
 from capf.model.pointer import escape_pointer_token
+from capf.read.integer_keyword import rewritten
 from capf.read.pattern import linear
 from capf.read.schema import fast_available, registry
 
@@ -28,6 +30,7 @@ META_SCHEMA = "https://json-schema.org/draft/2020-12/schema"
 REFERENCING = frozenset({"$ref", "$dynamicRef", "$recursiveRef", "$id", "$anchor",
                          "$dynamicAnchor", "$recursiveAnchor", "$schema", "$vocabulary"})
 _DATA = frozenset({"const", "enum", "default", "examples"})  # values here are data, not schema
+PATTERN_KEYWORD = "x-capf-pattern"  # `pattern` as jsonschema-rs runs it: on RE2
 
 
 def _nodes(node: Any, ptr: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
@@ -62,7 +65,7 @@ def fragment_problem(fragment: dict[str, Any]) -> str | None:
             return f"{exc} (at {where or '/'})"
     if patterned and any("unevaluatedProperties" in node for _, node in _nodes(fragment)):
         return "unevaluatedProperties cannot be combined with patternProperties in a fragment"
-    if plain(fragment) and _fast_meta_valid(fragment):
+    if plain(fragment) and _python_regexes(fragment) and _fast_meta_valid(fragment):
         return None
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import SchemaError
@@ -76,17 +79,52 @@ def fragment_problem(fragment: dict[str, Any]) -> str | None:
 
 
 def plain(fragment: dict[str, Any]) -> bool:
-    """Whether jsonschema-rs may judge `fragment`: no referencing keyword (but the root's
-    2020-12 `$schema`), no `pattern`/`patternProperties`, which must run on RE2, and no
-    `multipleOf` by a float, where the two backends' arithmetic differs (0.3 of 0.1)."""
+    """Whether jsonschema-rs may judge `fragment` (see fast_schema)."""
+    return fast_schema(fragment) is not None
+
+
+def fast_schema(fragment: dict[str, Any]) -> dict[str, Any] | None:
+    """The fragment as jsonschema-rs judges it, each `pattern` as PATTERN_KEYWORD, or None if
+    jsonschema must: for a referencing keyword (but the root's 2020-12 `$schema`), a
+    `patternProperties` (which `additionalProperties` depends on), a `multipleOf` by a float,
+    where the two backends' arithmetic differs (0.3 of 0.1), or a `pattern` left where no
+    subschema is known to sit."""
     for where, node in _nodes(fragment):
-        if "pattern" in node or "patternProperties" in node \
-                or isinstance(node.get("multipleOf"), float):
-            return False
+        if "patternProperties" in node or isinstance(node.get("multipleOf"), float):
+            return None
         for key in node.keys() & REFERENCING:
             if not (key == "$schema" and node[key] == META_SCHEMA and where == ""):
-                return False
+                return None
+    renamed: dict[str, Any] = rewritten(fragment, _renamed)
+    return None if any("pattern" in node for _, node in _nodes(renamed)) else renamed
+
+
+def _renamed(node: dict[str, Any]) -> dict[str, Any]:
+    return {PATTERN_KEYWORD if key == "pattern" else key: value for key, value in node.items()}
+
+
+def _python_regexes(fragment: dict[str, Any]) -> bool:
+    """Whether every `pattern` also compiles in Python's `re`: the meta-schema's `regex` format,
+    which jsonschema checks and which then explains a refusal."""
+    try:
+        for _, node in _nodes(fragment):
+            if isinstance(node.get("pattern"), str):
+                re.compile(node["pattern"])
+    except (re.error, OverflowError, RecursionError):
+        return False
     return True
+
+
+class _OnRE2:
+    """PATTERN_KEYWORD's check (jsonschema-rs's custom keyword protocol), as _pattern below."""
+
+    def __init__(self, parent_schema: Any, value: Any, schema_path: Any) -> None:
+        del parent_schema, schema_path
+        self._pattern = linear(value)
+
+    def validate(self, instance: Any) -> None:
+        if isinstance(instance, str) and self._pattern.search(instance) is None:
+            raise ValueError("no match")
 
 
 def _fast_meta_valid(fragment: dict[str, Any]) -> bool:
@@ -172,10 +210,12 @@ def _no_retrieval(uri: str) -> Any:
 def fragment_validator(fragment: dict[str, Any]) -> Any:
     """A validator (`is_valid`) for a checked fragment (see fragment_problem): jsonschema-rs for
     a plain fragment with the `fast` extra, else jsonschema over the closed registry."""
-    if not (plain(fragment) and fast_available()):
+    schema = fast_schema(fragment) if fast_available() else None
+    if schema is None:
         return python_validator(fragment)
     import jsonschema_rs
 
-    fast = jsonschema_rs.Draft202012Validator(fragment, validate_formats=False,
-                                              retriever=_no_retrieval)
+    fast = jsonschema_rs.Draft202012Validator(schema, validate_formats=False,
+                                              retriever=_no_retrieval,
+                                              keywords={PATTERN_KEYWORD: _OnRE2})
     return _Fast(fragment, fast.is_valid)

@@ -9,6 +9,7 @@ refuses a float. Then both backends agree on every document, wherever the type s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 KEYWORD = "x-capf-integer-as-written"
@@ -24,22 +25,30 @@ def marked(schema: Any) -> Any:
     Only schema positions are visited: an `enum`, `const` or `default` value is data and stays
     as it is, even if it looks like a schema.
     """
+    return rewritten(schema, _mark)
+
+
+def _mark(node: dict[str, Any]) -> dict[str, Any]:
+    types = node.get("type")
+    allowed = types if isinstance(types, list) else [types]
+    return {**node, KEYWORD: True} if "integer" in allowed and "number" not in allowed else node
+
+
+def rewritten(schema: Any, change: Callable[[dict[str, Any]], dict[str, Any]]) -> Any:
+    """A copy of `schema` with `change` applied to it and to every subschema (schema positions
+    only, so an `enum`, `const` or `default` value stays as it is)."""
     if not isinstance(schema, dict):
         return schema
-    out = dict(schema)
-    types = schema.get("type")
-    allowed = types if isinstance(types, list) else [types]
-    if "integer" in allowed and "number" not in allowed:
-        out[KEYWORD] = True
+    out = dict(change(schema))
     for key in _SCHEMA:
         if key in schema:
-            out[key] = marked(schema[key])
+            out[key] = rewritten(schema[key], change)
     for key in _SCHEMA_MAPS:
         if isinstance(schema.get(key), dict):
-            out[key] = {name: marked(sub) for name, sub in schema[key].items()}
+            out[key] = {name: rewritten(sub, change) for name, sub in schema[key].items()}
     for key in _SCHEMA_LISTS:
         if isinstance(schema.get(key), list):
-            out[key] = [marked(sub) for sub in schema[key]]
+            out[key] = [rewritten(sub, change) for sub in schema[key]]
     return out
 
 
