@@ -51,8 +51,30 @@ def staged(plan: Plan, stage: str | None) -> Plan:
 
 
 def canonical_json(data: Any) -> bytes:
-    """The normalised bytes a plan's hash is taken over (key order and spacing do not count)."""
+    """The normalised bytes a plan's hash is taken over: key order, spacing and the spelling of a
+    number do not count.
+
+    A whole number is written as one (1.0 as 1, 1e16 as 10000000000000000, as RFC 8785 writes
+    them): Excel saves a cell typed 1.0 as 1, so a plan workbook opened and saved again keeps its
+    hash, and the status reports that name the plan by it still follow it.
+    """
+    text = _dumps(data)
+    if any(mark in text for mark in _MAYBE_WHOLE):  # in a string too: then only slower
+        text = _dumps(json.loads(text, parse_float=_whole))
+    return text
+
+
+# How a whole float ends in json.dumps (2.0, or 1e+16 from 1e16 on); most plans have none
+_MAYBE_WHOLE = (b".0,", b".0]", b".0}", b"e+")
+
+
+def _dumps(data: Any) -> bytes:
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _whole(text: str) -> int | float:
+    value = float(text)
+    return int(value) if value.is_integer() else value
 
 
 def load_plan(plan: str | Path | Mapping[str, Any], *, source: str | None = None) -> Plan:
