@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any, cast
 
 from capf.engine.checks.spec import Context, Finding, Outcome, OverBudget, evidence_of, label_of
-from capf.engine.node import AllOf, AnyOf, Clause, ForEach, Leaf, Memo, Not, combine
+from capf.engine.leaf import Leaf
+from capf.engine.node import AllOf, AnyOf, Clause, ForEach, Memo, Not, combine
 from capf.engine.ruleset import CompiledRule
 from capf.engine.selector import Match
 

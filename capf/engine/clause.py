@@ -17,7 +17,8 @@ from pydantic import ValidationError
 from capf.engine.checks.generic import GENERIC_CHECKS
 from capf.engine.checks.spec import Outcome
 from capf.engine.checks.vocabulary import VOCABULARY
-from capf.engine.node import AllOf, AnyOf, Clause, ForEach, Leaf, Memo, Not, combine
+from capf.engine.leaf import Leaf
+from capf.engine.node import AllOf, AnyOf, Clause, ForEach, Memo, Not, combine
 from capf.engine.selector import Selector, parse_selector
 from capf.model.errors import first_problem
 

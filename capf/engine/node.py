@@ -2,7 +2,9 @@
 
 Each node answers two questions: `run` gives the finding (outcome, values, evidence) and
 `outcome` the outcome alone, which is all a for_each needs of its `where` and of an item that
-passes, so the passing path builds no values, evidence or labels. Both spend the same steps
+passes, so the passing path builds no values, evidence or labels. `outcome` is a closure made
+once per clause (`quick`): children's closures are bound in it, and a leaf decides from plain
+values (capf.engine.leaf). Both spend the same steps
 (one per node run and per value selected, one per reuse of a Memo, docs/security.md), and `outcome` equals
 `run(...).outcome` for every node (tests/test_fast_engine.py keeps them in step with the
 pre-issue-16 interpreter, tests/reference_engine.py).
@@ -10,17 +12,18 @@ pre-issue-16 interpreter, tests/reference_engine.py).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, cast
 
-from capf.engine.checks.spec import CheckSpec, Context, Finding, Options, Outcome, evidence_of, label_of
+from capf.engine.checks.spec import Context, Finding, Outcome, evidence_of, label_of
 from capf.engine.selector import Match, Selector
 
 # combine(): the first of these any child has decides (all-of semantics)
 _ORDER: tuple[Outcome, ...] = ("error", "fail", "needs_review", "pass", "not_applicable")
 _FLIP = {"pass": "fail", "fail": "pass"}
+Quick = Callable[[Context, Match | None], Outcome]  # Clause.outcome, compiled once
 
 
 def worst(outcomes: Sequence[Outcome]) -> Outcome:
@@ -44,8 +47,19 @@ class Clause:
         return self.judge(ctx, matches, here)
 
     def outcome(self, ctx: Context, here: Match | None = None) -> Outcome:
-        matches = self.matches(ctx, here)
-        return self.missing if matches is None else self.decide(ctx, matches, here)
+        return self.quick(ctx, here)
+
+    @cached_property
+    def quick(self) -> Quick:
+        """`outcome` as a closure made once per rule set: the tree is not walked again through
+        attribute lookups for every item, and a leaf reads plain values, not matches."""
+        return self._quick()
+
+    def _quick(self) -> Quick:
+        def quick(ctx: Context, here: Match | None) -> Outcome:
+            matches = self.matches(ctx, here)
+            return self.missing if matches is None else self.decide(ctx, matches, here)
+        return quick
 
     def matches(self, ctx: Context, here: Match | None) -> list[Match] | None:
         """What the selector finds (None: nothing, and the clause's `missing` decides)."""
@@ -77,54 +91,6 @@ class Clause:
 
 
 @dataclass(frozen=True)
-class Leaf(Clause):
-    spec: CheckSpec
-    options: Options
-
-    def judges_absence(self) -> bool:
-        return self.spec.judges_absence
-
-    @cached_property
-    def key(self) -> str | None:
-        """The one key a relative selector without `*` reads (`priority`), else None."""
-        select = self.select
-        if select is None or select.absolute or len(select.tokens) != 1 or select.has_wildcard:
-            return None
-        return select.tokens[0]
-
-    def judge(self, ctx: Context, matches: list[Match], here: Match | None) -> Finding:
-        return self.spec.fn(ctx, matches, self.options)
-
-    def decide(self, ctx: Context, matches: list[Match], here: Match | None) -> Outcome:
-        test = self.spec.test
-        if test is None:
-            return self.spec.fn(ctx, matches, self.options).outcome
-        return test(ctx, matches, self.options)
-
-    def outcome(self, ctx: Context, here: Match | None = None) -> Outcome:
-        """Clause.outcome with matches() and decide() inlined: a for_each asks every item."""
-        budget, select, spec = ctx.budget, self.select, self.spec
-        key = self.key
-        if key is not None and here is not None and type(here.value) is dict:
-            value = here.value  # `select: priority` on an item: one lookup, no Selector walk
-            matches = [Match.below(here, key, value[key])] if key in value else []
-            budget.left -= 1 + len(matches)
-        elif select is None:
-            matches = [here] if here is not None else []
-            budget.left -= 1
-        else:
-            matches = select.select(ctx.root, here)
-            budget.left -= 1 + len(matches)
-        if budget.left < 0:
-            budget.spend(0)  # raises OverBudget
-        if not matches and select is not None and not spec.judges_absence:
-            return self.missing
-        test = spec.test
-        return spec.fn(ctx, matches, self.options).outcome if test is None else \
-            test(ctx, matches, self.options)
-
-
-@dataclass(frozen=True)
 class Memo(Clause):
     """A clause with an absolute selector inside a for_each: it reads the same places for every
     item, so it is judged once per plan and its finding reused.
@@ -148,15 +114,20 @@ class Memo(Clause):
         found = ctx.memo[id(self)] = self.inner.run(ctx, here)
         return found
 
-    def outcome(self, ctx: Context, here: Match | None = None) -> Outcome:
-        known = ctx.memo.get(id(self))
-        if known is None:
-            return self.run(ctx, here).outcome
-        budget = ctx.budget
-        budget.left -= 1
-        if budget.left < 0:
-            budget.spend(0)
-        return known.outcome
+    def _quick(self) -> Quick:
+        key, run = id(self), self.inner.run
+
+        def quick(ctx: Context, here: Match | None) -> Outcome:
+            known = ctx.memo.get(key)
+            if known is None:
+                known = ctx.memo[key] = run(ctx, here)
+                return known.outcome
+            budget = ctx.budget
+            budget.left -= 1
+            if budget.left < 0:
+                budget.spend(0)
+            return known.outcome
+        return quick
 
 
 def _anchor(clause: Clause, matches: list[Match], here: Match | None) -> Match | None:
@@ -173,16 +144,20 @@ class AllOf(Clause):
 
     def decide(self, ctx: Context, matches: list[Match], here: Match | None) -> Outcome:
         anchor = _anchor(self, matches, here)
-        return worst([child.outcome(ctx, anchor) for child in self.children])
+        return worst([child.quick(ctx, anchor) for child in self.children])
 
-    def outcome(self, ctx: Context, here: Match | None = None) -> Outcome:
+    def _quick(self) -> Quick:
         if self.select is not None:
-            return super().outcome(ctx, here)
-        budget = ctx.budget  # the common case inside a for_each: the item itself, one step
-        budget.left -= 1
-        if budget.left < 0:
-            budget.spend(0)
-        return worst([child.outcome(ctx, here) for child in self.children])
+            return super()._quick()
+        children = tuple(child.quick for child in self.children)
+
+        def quick(ctx: Context, here: Match | None) -> Outcome:
+            budget = ctx.budget  # the common case inside a for_each: the item itself, one step
+            budget.left -= 1
+            if budget.left < 0:
+                budget.spend(0)
+            return worst([child(ctx, here) for child in children])
+        return quick
 
 
 @dataclass(frozen=True)
@@ -200,23 +175,34 @@ class AnyOf(Clause):
         return combine(findings)
 
     def decide(self, ctx: Context, matches: list[Match], here: Match | None) -> Outcome:
-        anchor = _anchor(self, matches, here)
-        outcomes = []
-        for child in self.children:
-            outcome = child.outcome(ctx, anchor)
-            if outcome == "pass":
-                return outcome
-            outcomes.append(outcome)
-        return worst(outcomes)
+        return _first_pass(self.children_quick, ctx, _anchor(self, matches, here))
 
-    def outcome(self, ctx: Context, here: Match | None = None) -> Outcome:
+    @cached_property
+    def children_quick(self) -> tuple[Quick, ...]:
+        return tuple(child.quick for child in self.children)
+
+    def _quick(self) -> Quick:
         if self.select is not None:
-            return super().outcome(ctx, here)
-        budget = ctx.budget  # as AllOf.outcome: the item itself, one step
-        budget.left -= 1
-        if budget.left < 0:
-            budget.spend(0)
-        return self.decide(ctx, [], here)
+            return super()._quick()
+        children = self.children_quick
+
+        def quick(ctx: Context, here: Match | None) -> Outcome:
+            budget = ctx.budget  # as AllOf's: the item itself, one step
+            budget.left -= 1
+            if budget.left < 0:
+                budget.spend(0)
+            return _first_pass(children, ctx, here)
+        return quick
+
+
+def _first_pass(children: tuple[Quick, ...], ctx: Context, here: Match | None) -> Outcome:
+    outcomes = []
+    for child in children:  # the first pass decides; later children need not run
+        outcome = child(ctx, here)
+        if outcome == "pass":
+            return outcome
+        outcomes.append(outcome)
+    return worst(outcomes)
 
 
 @dataclass(frozen=True)
@@ -229,8 +215,22 @@ class Not(Clause):
         return Finding(cast(Outcome, flipped), found.values, found.evidence)
 
     def decide(self, ctx: Context, matches: list[Match], here: Match | None) -> Outcome:
-        outcome = self.child.outcome(ctx, _anchor(self, matches, here))
+        outcome = self.child.quick(ctx, _anchor(self, matches, here))
         return cast(Outcome, _FLIP.get(outcome, outcome))
+
+    def _quick(self) -> Quick:
+        if self.select is not None:
+            return super()._quick()
+        child = self.child.quick
+
+        def quick(ctx: Context, here: Match | None) -> Outcome:
+            budget = ctx.budget  # as AllOf's: the item itself, one step
+            budget.left -= 1
+            if budget.left < 0:
+                budget.spend(0)
+            outcome = child(ctx, here)
+            return cast(Outcome, _FLIP.get(outcome, outcome))
+        return quick
 
 
 @dataclass(frozen=True)
@@ -240,9 +240,10 @@ class ForEach(Clause):
     empty: Outcome
 
     def _items(self, ctx: Context, matches: list[Match]) -> list[Match]:
-        where = self.where
-        return matches if where is None else [m for m in matches
-                                              if where.outcome(ctx, m) == "pass"]
+        if self.where is None:
+            return matches
+        where = self.where.quick
+        return [m for m in matches if where(ctx, m) == "pass"]
 
     def judge(self, ctx: Context, matches: list[Match], here: Match | None) -> Finding:
         items = self._items(ctx, matches)
@@ -252,10 +253,10 @@ class ForEach(Clause):
         failing: list[Match] = []
         review: list[Match] = []
         values: dict[str, Any] = {}
-        budget = ctx.budget
+        budget, require = ctx.budget, self.require.quick
         for item in items:
             before = budget.left
-            outcome = self.require.outcome(ctx, item)
+            outcome = require(ctx, item)
             if outcome in ("fail", "error"):
                 budget.left = before  # judged again for its values: the same steps, once
                 found = self.require.run(ctx, item)
@@ -276,7 +277,8 @@ class ForEach(Clause):
         if not items:
             return self.empty
         # every item is judged even after a fail: the steps spent must be the full rule's
-        seen = {self.require.outcome(ctx, item) for item in items}
+        require = self.require.quick
+        seen = {require(ctx, item) for item in items}
         return "fail" if "fail" in seen or "error" in seen else \
             "needs_review" if "needs_review" in seen else "pass"
 

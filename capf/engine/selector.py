@@ -7,6 +7,7 @@ Nothing more: no filters, no functions — judging values is the checks' job.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from operator import itemgetter
@@ -77,13 +78,62 @@ class Selector:
         start = Match("", root) if self.absolute or here is None else here
         if not self.has_wildcard:  # the common case: at most one match, no lists built
             return _walk(start, self.tokens)
-        found = [start]
-        for token in self.tokens:
+        lead = self.tokens.index(WILDCARD)
+        if lead and self.absolute:  # `/inventory/years/*`: each item's pointer is one step
+            found = _walk(start, self.tokens[:lead])
+            if not found:
+                return []
+            found = [Match(self._lead_pointer, found[0][1])]
+        else:
+            found, lead = [start], 0
+        for token in self.tokens[lead:]:
             step: list[Match] = []
             for match in found:
                 step.extend(_step(match, token))
             found = step
         return found
+
+    @cached_property
+    def _lead_pointer(self) -> str:
+        """The pointer of an absolute selector's steps before its first `*`, written once."""
+        lead = self.tokens[:self.tokens.index(WILDCARD)]
+        return "".join("/" + escape_pointer_token(token) for token in lead)
+
+    @cached_property
+    def values(self) -> Callable[[Any], list[Any]]:
+        """The values `select` finds from a start value, in the same order, without matches or
+        pointers: what a clause needs to decide an outcome (capf.engine.node)."""
+        steps = tuple((token, int(token) if token.isascii() and token.isdigit() else None)
+                      for token in self.tokens)
+        if len(steps) == 1 and not self.has_wildcard:
+            key, index = steps[0]
+
+            def one(value: Any) -> list[Any]:  # `select: priority` on an item: one lookup
+                if isinstance(value, dict):
+                    return [value[key]] if key in value else []
+                if isinstance(value, list) and index is not None and index < len(value):
+                    return [value[index]]
+                return []
+            return one
+        return lambda value: _values([value], steps)
+
+
+def _values(found: list[Any], steps: tuple[tuple[str, int | None], ...]) -> list[Any]:
+    for token, index in steps:
+        step: list[Any] = []
+        for value in found:
+            if isinstance(value, list):
+                if token == WILDCARD:
+                    step.extend(value)
+                elif index is not None and index < len(value):
+                    step.append(value[index])
+            elif isinstance(value, dict):
+                if token == WILDCARD:
+                    step.extend(value.values())
+                elif token in value:
+                    step.append(value[token])
+        found = step
+    return found
 
 
 def _walk(start: Match, tokens: tuple[str, ...]) -> list[Match]:
