@@ -143,8 +143,10 @@ def apply_waivers(results: list[Result], ruleset: RuleSet, waivers: WaiverSet,
 
 def build_verdict(plan: Plan, ruleset: RuleSet, results: list[Result], as_of: date,
                   waivers: WaiverReport | None = None) -> Verdict:
-    """Aggregate the results: one pass groups them, equal tallies share one frozen Counts."""
+    """Aggregate the results: one pass groups them; criteria whose rules have the same levels and
+    outcomes (most have one passing essential rule) are graded once, and share one Counts."""
     tallies: dict[tuple[int, ...], Counts] = {}
+    graded: dict[tuple[tuple[str, str], ...], tuple[Any, ...]] = {}
     by_criterion: dict[str, list[Result]] = {c.id: [] for c in ruleset.criteria}
     by_element: dict[str, list[str]] = {e: [] for e in ELEMENTS}
     pairs = []
@@ -154,24 +156,32 @@ def build_verdict(plan: Plan, ruleset: RuleSet, results: list[Result], as_of: da
         by_element.setdefault(r.element, []).append(r.outcome)
         pairs.append((r.level, r.outcome))
     criteria: list[CriterionResult] = []
+    of_element: dict[str, list[CriterionResult]] = {e: [] for e in ELEMENTS}
     for criterion in ruleset.criteria:
         mine = by_criterion[criterion.id]
-        levels = [(r.level, r.outcome) for r in mine]
-        essential = [o for lv, o in levels if lv == "essential"]
-        criteria.append(CriterionResult.trusted(
-            id=criterion.id, element=criterion.element, title=criterion.title,
-            status=criterion_status(levels),
-            essential=any(o != "not_applicable" for o in essential),
-            essential_met=all(o in ("pass", "not_applicable") for o in essential),
-            rules=[r.rule for r in mine], counts=_counts([o for _, o in levels], tallies)))
+        levels = tuple([(r.level, r.outcome) for r in mine])
+        grade = graded.get(levels)
+        if grade is None:
+            essential = [o for lv, o in levels if lv == "essential"]
+            grade = graded[levels] = (
+                criterion_status(levels), any(o != "not_applicable" for o in essential),
+                all(o in ("pass", "not_applicable") for o in essential),
+                _counts([o for _, o in levels], tallies))
+        made = CriterionResult.trusted(
+            id=criterion.id, element=criterion.element, title=criterion.title, status=grade[0],
+            essential=grade[1], essential_met=grade[2], rules=[r.rule for r in mine],
+            counts=grade[3])
+        criteria.append(made)
+        of_element.setdefault(criterion.element, []).append(made)
     elements = []
     for element in ELEMENTS:
-        mine_c = [c for c in criteria if c.element == element]
-        graded = [c for c in mine_c if c.essential]
+        mine_c = of_element[element]
+        graded_c = [c for c in mine_c if c.essential]
         statuses = [c.status for c in mine_c]
         elements.append(ElementResult.trusted(
             id=element, status=element_status(statuses),
-            score=round(sum(c.essential_met for c in graded) / len(graded), 3) if graded else None,
+            score=round(sum(c.essential_met for c in graded_c) / len(graded_c), 3)
+            if graded_c else None,
             criteria={s: statuses.count(s) for s in CRITERION_STATUSES},
             counts=_counts(by_element[element], tallies)))
     return Verdict(

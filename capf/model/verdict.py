@@ -76,7 +76,10 @@ class Model(BaseModel):
         them was a fifth of judging a small plan. tests/test_trusted.py re-validates the verdicts
         so built and compares them field by field.
         """
-        if len(fields) != len(cls.model_fields):
+        size = _FIELD_COUNTS.get(cls)
+        if size is None:  # model_fields is a descriptor lookup: asked once per class
+            size = _FIELD_COUNTS[cls] = len(cls.model_fields)
+        if len(fields) != size:
             missing = sorted(set(cls.model_fields) - set(fields))
             raise TypeError(f"{cls.__name__}.trusted needs every field: {missing or sorted(fields)}")
         model = cls.__new__(cls)
@@ -86,6 +89,9 @@ class Model(BaseModel):
         setattr_(model, "__pydantic_extra__", None)
         setattr_(model, "__pydantic_private__", None)
         return model
+
+
+_FIELD_COUNTS: dict[type[Model], int] = {}
 
 
 class AppliedWaiver(Model):

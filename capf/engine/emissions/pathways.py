@@ -91,10 +91,18 @@ def action_effects(plan: Any) -> dict[int, tuple[float, tuple[str, ...]]]:
         for i, effect in enumerate(effects):
             if not isinstance(effect, dict):
                 continue
-            tonnes, year = number(effect.get("t_co2e")), effect.get("year")
-            if isinstance(year, int) and tonnes is not None:
-                totals[year] = totals.get(year, 0.0) + tonnes
-                pointers.setdefault(year, []).append(f"{pointer}/effect/{i}")
+            year = effect.get("year")
+            if not isinstance(year, int):
+                continue
+            tonnes = number(effect.get("t_co2e"))
+            if tonnes is None:
+                continue
+            if year in totals:
+                totals[year] += tonnes
+                pointers[year].append(f"{pointer}/effect/{i}")
+            else:  # 0.0 + as before: a first effect of -0.0 t sums to 0.0
+                totals[year] = 0.0 + tonnes
+                pointers[year] = [f"{pointer}/effect/{i}"]
     return {year: (totals[year], tuple(pointers[year])) for year in totals}
 
 

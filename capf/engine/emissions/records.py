@@ -35,6 +35,7 @@ P = ParamSpec("P")
 R = TypeVar("R")
 # The plan being judged and what has been derived from it: set by `judging` for one evaluate.
 _JUDGED: ContextVar[tuple[Any, dict[Any, Any]] | None] = ContextVar("capf_judged", default=None)
+_UNSET = object()  # not derived yet (None is a value a function may derive)
 
 
 @contextmanager
@@ -63,10 +64,10 @@ def per_plan(fn: Callable[P, R]) -> Callable[P, R]:
             return fn(*args, **kwargs)
         key = (fn, *args[1:])
         memo = judged[1]
-        if key in memo:
-            return memo[key]  # type: ignore[no-any-return]
-        found = memo[key] = fn(*args, **kwargs)
-        return found
+        found = memo.get(key, _UNSET)
+        if found is _UNSET:
+            found = memo[key] = fn(*args, **kwargs)
+        return found  # type: ignore[no-any-return]
     return derived
 
 
