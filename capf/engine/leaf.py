@@ -6,10 +6,12 @@ check allows it (capf.engine.checks.outcomes): no Match, pointer or finding is b
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
-from capf.engine.checks.outcomes import values_test
+from capf.engine.checks.outcomes import value_ok, values_test
 from capf.engine.checks.spec import CheckSpec, Context, Finding, Options, Outcome
 from capf.engine.node import Clause, Quick
 from capf.engine.selector import Match
@@ -40,6 +42,9 @@ class Leaf(Clause):
         decide = values_test(self.spec.name, self.options)
         if decide is None:
             return self._by_matches()
+        ok, key = value_ok(self.spec.name, self.options), self.key
+        if ok is not None and key is not None and not key.isdigit():
+            return self._keyed(key, ok)
         select, missing, absent = self.select, self.missing, self.spec.judges_absence
         if select is None:  # inside a for_each: the item itself
             def itself(ctx: Context, here: Match | None) -> Outcome:
@@ -61,6 +66,25 @@ class Leaf(Clause):
                 return missing
             return decide(ctx, values)
         return quick
+
+    def _keyed(self, key: str, ok: Callable[[Any], bool]) -> Quick:
+        """`select: priority` on an item, with a check of each value alone: one lookup, one
+        test; a missing key is the clause's `missing` (these checks never judge absence)."""
+        missing = self.missing
+
+        def keyed(ctx: Context, here: Match | None) -> Outcome:
+            value = ctx.root if here is None else here[1]
+            budget = ctx.budget
+            if isinstance(value, dict) and key in value:
+                budget.left -= 2
+                if budget.left < 0:
+                    budget.spend(0)
+                return "pass" if ok(value[key]) else "fail"
+            budget.left -= 1
+            if budget.left < 0:
+                budget.spend(0)
+            return missing
+        return keyed
 
     def _by_matches(self) -> Quick:
         select, spec, options, missing, key = self.select, self.spec, self.options, \

@@ -75,9 +75,12 @@ class Selector:
 
     def select(self, root: Any, here: Match | None = None) -> list[Match]:
         """All matches, in document order. A missing key or index yields no match."""
-        start = Match("", root) if self.absolute or here is None else here
         if not self.has_wildcard:  # the common case: at most one match, no lists built
-            return _walk(start, self.tokens)
+            if self.absolute:  # `/plan/adopted`: the pointer is the selector's, written once
+                value = self.values(root)
+                return [Match(self._lead_pointer, value[0])] if value else []
+            return _walk(here if here is not None else Match("", root), self.tokens)
+        start = Match("", root) if self.absolute or here is None else here
         lead = self.tokens.index(WILDCARD)
         if lead and self.absolute:  # `/inventory/years/*`: each item's pointer is one step
             found = _walk(start, self.tokens[:lead])
@@ -95,8 +98,9 @@ class Selector:
 
     @cached_property
     def _lead_pointer(self) -> str:
-        """The pointer of an absolute selector's steps before its first `*`, written once."""
-        lead = self.tokens[:self.tokens.index(WILDCARD)]
+        """The pointer of an absolute selector's steps before its first `*` (all of them
+        without one), written once."""
+        lead = self.tokens[:self.tokens.index(WILDCARD)] if self.has_wildcard else self.tokens
         return "".join("/" + escape_pointer_token(token) for token in lead)
 
     @cached_property

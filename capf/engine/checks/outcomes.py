@@ -20,9 +20,7 @@ from capf.engine.checks.generic import (
     Compare,
     Count,
     Covers,
-    OneOf,
     Pattern,
-    SchemaFragment,
     _alike,
     _blank,
     _comparable,
@@ -43,14 +41,31 @@ def _every(ok: Callable[[Any], bool]) -> ValuesTest:
     return test
 
 
-def _bounded(limit: Any, keep: Callable[[Any, Any], bool]) -> ValuesTest:
+def _bounded(limit: Any, keep: Callable[[Any, Any], bool]) -> Callable[[Any], bool]:
     edge = _comparable(limit)
 
     def ok(value: Any) -> bool:
         here = _comparable(value)
         return here is not None and edge is not None and type(here) is type(edge) \
             and bool(keep(here, edge))
-    return _every(ok)
+    return ok
+
+
+def _pattern(opts: Pattern) -> Callable[[Any], bool]:
+    compiled = opts.compiled
+    return lambda value: isinstance(value, str) and compiled.fullmatch(value) is not None
+
+
+# Checks that judge each value alone (pass when every one is ok), by the value's test
+_OK: dict[str, Callable[[Any], Callable[[Any], bool]]] = {
+    "present": lambda opts: lambda value: value is not None,
+    "non_empty": lambda opts: lambda value: not _blank(value),
+    "at_most": lambda opts: _bounded(opts.value, lambda a, b: a <= b),
+    "at_least": lambda opts: _bounded(opts.value, lambda a, b: a >= b),
+    "one_of": lambda opts: opts.values.__contains__,
+    "pattern": _pattern,
+    "schema": lambda opts: opts.validator.is_valid,
+}
 
 
 def _compare(opts: Compare) -> ValuesTest:
@@ -110,37 +125,25 @@ def _fresh(opts: Fresh) -> ValuesTest:
     return test
 
 
-def _one_of(opts: OneOf) -> ValuesTest:
-    allowed = opts.values
-    return _every(lambda value: value in allowed)
-
-
-def _pattern(opts: Pattern) -> ValuesTest:
-    compiled = opts.compiled
-    return _every(lambda value: isinstance(value, str) and compiled.fullmatch(value) is not None)
-
-
-def _schema(opts: SchemaFragment) -> ValuesTest:
-    return _every(opts.validator.is_valid)
-
-
 _TESTS: dict[str, Callable[[Any], ValuesTest | None]] = {
-    "present": lambda opts: _every(lambda value: value is not None),
-    "non_empty": lambda opts: _every(lambda value: not _blank(value)),
-    "at_most": lambda opts: _bounded(opts.value, lambda a, b: a <= b),
-    "at_least": lambda opts: _bounded(opts.value, lambda a, b: a >= b),
     "compare": _compare,
-    "one_of": _one_of,
-    "pattern": _pattern,
     "count": _count,
     "covers": _covers,
-    "schema": _schema,
     "fresh": _fresh,
 }
 
 
+def value_ok(name: str, options: Options) -> Callable[[Any], bool] | None:
+    """For a check that judges each value alone: whether one value passes, else None."""
+    make = _OK.get(name)
+    return None if make is None else make(options)
+
+
 def values_test(name: str, options: Options) -> ValuesTest | None:
     """The outcome of check `name` with `options` from the selected values, or None."""
+    ok = value_ok(name, options)
+    if ok is not None:
+        return _every(ok)
     make = _TESTS.get(name)
     return None if make is None else make(options)
 

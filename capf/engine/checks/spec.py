@@ -106,7 +106,7 @@ class CheckSpec:
 
 
 def evidence_of(matches: list[Match]) -> tuple[str, ...]:
-    return tuple(m.pointer or "/" for m in matches)
+    return tuple([m.pointer or "/" for m in matches])
 
 
 _LABEL_KEYS = ("id", "hazard", "year", "sector", "category", "group", "theme", "name",

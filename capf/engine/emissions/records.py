@@ -183,7 +183,7 @@ def group_value(record: Record | None, sectors: Sequence[str]) -> float | None:
 def scenario_level(plan: Any, pointer: str, year: int) -> Level:
     """A scenario's total for a year as a `Level`, so checks treat pathways and targets alike."""
     found = located(plan, pointer, year)
-    name = SERIES_NAMES.get(pointer, Phrase(pointer, pointer))
+    name = SERIES_NAMES.get(pointer) or Phrase(pointer, pointer)
     if found is None:
         return Level(None, Phrase(f"no figure for {year} in {name.en}",
                                   f"intet tal for {year} i {name.da}"))
