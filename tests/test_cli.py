@@ -124,6 +124,20 @@ def test_check_exit_0_for_a_plan_with_observations(tmp_path: Path) -> None:
     assert done.stdout.startswith("Odder Kommune: OPFYLDER KRAVENE MED BEMÆRKNINGER")
 
 
+@pytest.mark.parametrize(("lang", "heads", "explained"), [
+    ("da", ["Element", "Status", "Score", "Regler"], "Score: andelen af elementets kriterier med krav"),
+    ("en", ["Element", "Status", "Score", "Rules"], "Score: of the element's criteria with an essential")])
+def test_check_text_names_its_columns_and_says_what_the_score_is(
+        lang: str, heads: list[str], explained: str, tmp_path: Path) -> None:
+    # fjordby shows "delvist opfyldt  0%": without the heads and the line, a reader cannot tell
+    # that the score counts criteria whose essential rules all pass, not rules passed
+    lines = capf("check", DRAFT, "--as-of", AS_OF, "--lang", lang, cwd=tmp_path).stdout.splitlines()
+    assert lines[1].split() == heads
+    assert [line.strip() for line in lines[2:6]] == [line.strip() for line in lines[2:6]
+                                                    if "%" in line or " -" in line]
+    assert lines[6].strip().startswith(explained)
+
+
 def test_check_exit_1_when_any_plan_is_non_compliant(tmp_path: Path) -> None:
     done = capf("check", ODDER, DRAFT, "--as-of", AS_OF, "--lang", "da", cwd=tmp_path)
     assert done.returncode == 1, done.stderr

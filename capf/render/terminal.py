@@ -25,15 +25,18 @@ def terminal_safe(text: str) -> str:
 def verdict_text(verdict: Verdict, lang: str = "da") -> str:
     lines = [f"{verdict.plan.name}: {label(verdict.status, lang).upper()} "
              f"({verdict.ruleset.id} {verdict.ruleset.version}, {label('as_of', lang)} "
-             f"{verdict.as_of})"]
+             f"{verdict.as_of})",
+             f"  {label('element', lang):<32} {label('status', lang):<24} "
+             f"{label('score', lang).capitalize():>5}  {label('rules_counted', lang)}"]
     for element in verdict.elements:
-        score = "   -" if element.score is None else f"{element.score * 100:3.0f}%"
+        score = "    -" if element.score is None else f"{element.score * 100:4.0f}%"  # under "Score"
         counts = element.counts
         tally = ", ".join(f"{label(key, lang)} {n}" for key, n in (
             ("pass", counts.passed), ("fail", counts.fail), ("needs_review", counts.needs_review),
             ("waived", counts.waived), ("error", counts.error)))
         lines.append(f"  {label(element.id, lang):<32} {label(element.status, lang):<24} "
                      f"{score}  {tally}")
+    lines.append(f"  {label('score_line', lang)}")
     gaps = [r for r in verdict.results if r.outcome in _MARK]
     gaps.sort(key=lambda r: (r.level != "essential", _MARK.index(r.outcome)))
     width = max(len(label(f"mark_{o}", lang)) for o in _MARK)

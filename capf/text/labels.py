@@ -57,6 +57,12 @@ LABELS: dict[str, dict[str, str]] = {
     # words
     "as_of": {"en": "as of", "da": "pr."},
     "score": {"en": "score", "da": "score"},
+    "score_line": {  # under the text scorecard; the report's score_explained says more
+        "en": "Score: of the element's criteria with an essential rule, the share whose essential "
+              "rules all pass; recommended gaps lower the status, not the score.",
+        "da": "Score: andelen af elementets kriterier med krav, hvor alle krav er opfyldt; mangler "
+              "ved anbefalinger sænker status, ikke scoren."},
+    "rules_counted": {"en": "Rules", "da": "Regler"},
     "gaps": {"en": "Gaps", "da": "Mangler"},
     "no_gaps": {"en": "No gaps found.", "da": "Ingen mangler fundet."},
     "waivers_unmatched": {"en": "Waivers matching no gap", "da": "Dispensationer uden mangel"},
