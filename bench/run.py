@@ -60,25 +60,42 @@ class Timing:
 
 def measure(fn: Callable[[], Any], min_time: float, repeats: int = 5) -> tuple[float, int]:
     """Median seconds per call over `repeats` measurements of n calls, each >= min_time."""
-    fn()  # warm caches (validators, rule sets, templates) outside the measurement
+    n = _calls(fn, min_time)
+    return statistics.median(_timed(fn, n) for _ in range(repeats)), n
+
+
+def paired(first: Callable[[], Any], second: Callable[[], Any], min_time: float,
+           rounds: int = 9) -> tuple[float, float, float]:
+    """Median seconds per call of `first` and of `second`, and the median of their ratio per
+    round (second / first), measured in alternation, a block of each per round.
+
+    On a shared machine a slow spell lasts seconds: it slows both blocks of a round, so the
+    ratio moves far less than the ratio of two measurements taken one after the other.
+    """
+    n_first, n_second = _calls(first, min_time / 2), _calls(second, min_time / 2)
+    pairs = [(_timed(first, n_first), _timed(second, n_second)) for _ in range(rounds)]
+    return (statistics.median(a for a, _ in pairs), statistics.median(b for _, b in pairs),
+            statistics.median(b / a for a, b in pairs))
+
+
+def _calls(fn: Callable[[], Any], min_time: float) -> int:
+    """How many calls of `fn` take at least `min_time` (after one warm-up call: validators,
+    rule sets and templates are built outside the measurement)."""
+    fn()
     n = 1
     while True:
-        gc.collect()
-        start = time.perf_counter()
-        for _ in range(n):
-            fn()
-        elapsed = time.perf_counter() - start
+        elapsed = _timed(fn, n) * n
         if elapsed >= min_time:
-            break
+            return n
         n = max(n * 2, int(n * min_time * 1.2 / max(elapsed, 1e-9)) + 1)
-    runs = [elapsed]
-    for _ in range(repeats - 1):
-        gc.collect()
-        start = time.perf_counter()
-        for _ in range(n):
-            fn()
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs) / n, n
+
+
+def _timed(fn: Callable[[], Any], n: int) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    for _ in range(n):
+        fn()
+    return (time.perf_counter() - start) / n
 
 
 def fmt_time(seconds: float) -> str:
