@@ -39,7 +39,6 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(usage_problem(self.prog, message))
 
 
-
 class _Version(argparse.Action):
     """`--version`: the engine's version, read when asked for."""
 
