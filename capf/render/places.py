@@ -16,7 +16,7 @@ from pathlib import Path
 from capf.model.errors import CapfError
 from capf.model.verdict import Verdict
 from capf.read.document import read_file
-from capf.read.workbook_file import cell_lookup, is_workbook
+from capf.read.workbook_file import CellOf, cell_lookup, is_workbook
 
 LineOf = Callable[[str], int | None]
 
@@ -37,6 +37,7 @@ class Places:
         self._plan = verdict.plan.source
         self._reports = [r.source for r in verdict.reports] if verdict.reports else None
         self._lines: dict[str, LineOf] = {}
+        self._cells: dict[tuple[str, str], CellOf] = {}
 
     @property
     def sources(self) -> list[str]:
@@ -67,8 +68,15 @@ class Places:
     def cell(self, pointer: str, *, named: bool = False) -> str | None:
         """`Sheet!B5` of a pointer into a workbook; `named`: with the file's name before it when
         the verdict read several files (a follow-up), so a reader knows which workbook."""
-        place = self.of(pointer)
-        cell = cell_lookup(place.source, place.kind)(place.pointer)
+        return self.cell_at(self.of(pointer), named=named)
+
+    def cell_at(self, place: Place, *, named: bool = False) -> str | None:
+        """`cell` of a place already found (one lookup function per file: a workbook's file
+        is looked at once, not once per pointer)."""
+        source = (place.source, place.kind)
+        if source not in self._cells:
+            self._cells[source] = cell_lookup(*source)
+        cell = self._cells[source](place.pointer)
         if cell is None or not named or self._reports is None:
             return cell
         return f"{Path(place.source).name}, {cell}"

@@ -143,7 +143,7 @@ def _location(pointer: str, places: Places) -> dict[str, Any]:
         physical["region"] = {"startLine": line}
     location = {"physicalLocation": physical,
                 "logicalLocations": [{"fullyQualifiedName": pointer or "/", "kind": "member"}]}
-    cell = places.cell(pointer)
+    cell = places.cell_at(place)
     if cell:  # a plan or status report read from a workbook: the sheet and cell
         location["message"] = {"text": cell}
     return location
