@@ -12,7 +12,9 @@ load_plan of a JSON plan; `capf batch --jobs` plans per second; `capf check` sta
 
 The evaluate, growth and load ratios time the two sides in turn, nine rounds, and give the median
 ratio of a round (bench/run.py's `paired`): on this shared machine a slow spell lasts seconds and
-moved the ratio of two separate measurements by up to 2× between runs.
+moved the ratio of two separate measurements by up to 2× between runs. Evaluate × the floor and
+the growth are also counted in instructions (bench/instructions.py, valgrind's callgrind; about
+five minutes more, skipped by --quick or without valgrind), which the load does not move.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
+import instructions  # noqa: E402
 from crosscheck import crosscheck, floor_ruleset  # noqa: E402
 from floor import floor  # noqa: E402
 from plans import realistic_plan  # noqa: E402
@@ -50,11 +53,12 @@ HEADINGS = ("# Performance", "## Machine", "## The floor's cross-check",
             "## Start-up (sub-process, median of 5)")
 
 
-def engine_rows(min_time: float) -> tuple[list[str], float]:
+def engine_rows(min_time: float, counted: bool) -> tuple[list[str], str]:
     """Evaluate × the floor at each size, and the growth from 500 to 5,000 actions; each ratio
-    from alternating measurements (bench/run.py's `paired`)."""
+    from alternating measurements (bench/run.py's `paired`) and, when `counted`, in
+    instructions (bench/instructions.py: callgrind, which no load on the machine moves)."""
     ruleset = floor_ruleset()
-    rows, plans = [], {}
+    rows, plans, counts = [], {}, {}
     for size in SIZES:
         data = realistic_plan(size, seed=0)
         plan = plans[size] = load_plan(data)
@@ -62,11 +66,19 @@ def engine_rows(min_time: float) -> tuple[list[str], float]:
                                   lambda p=plan: evaluate(p, ruleset, as_of=AS_OF), min_time)
         inc2 = next(r.outcome for r in evaluate(plan, ruleset, as_of=AS_OF).results
                     if r.rule.startswith("INC-2"))
-        rows.append(f"| {size:,} | {fmt_time(low)} | {fmt_time(took)} | {ratio:.1f}× | "
-                    f"≤ 3× | INC-2: {inc2} |")
+        counted_cells = "| | |"
+        if counted:
+            counts[size] = instructions.per_call(size)
+            low_i, took_i = counts[size]
+            counted_cells = f"| {low_i / 1e6:,.2f} M / {took_i / 1e6:,.2f} M | {took_i / low_i:.1f}× |"
+        rows.append(f"| {size:,} | {fmt_time(low)} | {fmt_time(took)} | {ratio:.1f}× "
+                    f"{counted_cells} ≤ 3× | INC-2: {inc2} |")
     growth = paired(lambda: evaluate(plans[500], ruleset, as_of=AS_OF),
                     lambda: evaluate(plans[5000], ruleset, as_of=AS_OF), min_time)[2]
-    return rows, growth
+    said = f"Growth: 10× the actions (500 → 5,000) takes {growth:.1f}× the time"
+    if counted:
+        said += f" and {counts[5000][1] / counts[500][1]:.1f}× the instructions"
+    return rows, said + " (goal ≤ 10.5×)."
 
 
 def load_rows(min_time: float) -> list[str]:
@@ -206,12 +218,12 @@ def plan_costs(min_time: float) -> list[str]:
             f"**{core * 1000:.2f} ms** → {1 / core:,.0f} plans/s per core |"]
 
 
-def section(min_time: float, per_size: int, batch_count: int) -> list[str]:
+def section(min_time: float, per_size: int, batch_count: int, counted: bool) -> list[str]:
     compared, mismatches, seen = crosscheck(per_size, AS_OF)
     print(f"cross-check: {compared} plans, {len(mismatches)} mismatches", file=sys.stderr)
     if mismatches:
         raise SystemExit("the floor disagrees with capf:\n" + "\n".join(mismatches[:20]))
-    engine, growth = engine_rows(min_time)
+    engine, growth = engine_rows(min_time, counted)
     first, machine_heading, cross, floor_heading, load_heading, batch_heading, start = HEADINGS
     out = [first, "",
            "Written by `python bench/goals.py --write docs/performance.md` (issue 16's goals) and, "
@@ -223,11 +235,14 @@ def section(min_time: float, per_size: int, batch_count: int) -> list[str]:
            f"{', '.join(f'{n:,} {o}' for o, n in sorted(seen.items()))} rule results): "
            f"**{len(mismatches)} mismatches**.", "",
            floor_heading, "",
-           "| actions | floor | evaluate | × floor | goal | note |",
-           "|---:|---:|---:|---:|---|---|", *engine, "",
-           "Each ratio is the median of nine rounds that time both sides in turn; the times are "
-           "the medians of those rounds.", "",
-           f"Growth: 10× the actions (500 → 5,000) takes {growth:.1f}× the time (goal ≤ 10.5×).",
+           "| actions | floor | evaluate | × floor | instructions: floor / evaluate | "
+           "× floor | goal | note |",
+           "|---:|---:|---:|---:|---:|---:|---|---|", *engine, "",
+           "Each time ratio is the median of nine rounds that time both sides in turn; the times "
+           "are the medians of those rounds. Instructions are per call, counted by valgrind's "
+           "callgrind (bench/instructions.py), and do not move with the load of the machine; "
+           "time moved by up to 2× between runs here.", "",
+           growth,
            "", load_heading, "",
            "| actions | load_plan | load_plan + evaluate | ratio | goal |",
            "|---:|---:|---:|---:|---|", *load_rows(min_time), "",
@@ -244,10 +259,14 @@ def section(min_time: float, per_size: int, batch_count: int) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--write", type=Path)
-    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--quick", action="store_true",
+                        help="shorter measurements, and no instruction counts (a smoke run)")
     args = parser.parse_args(argv)
+    counted = not args.quick and instructions.available()
+    if not counted:
+        print("no instruction counts (--quick, or valgrind is not installed)", file=sys.stderr)
     lines = section(0.1 if args.quick else 0.5, 20 if args.quick else 60,
-                    100 if args.quick else 300)
+                    100 if args.quick else 300, counted)
     text = "\n".join(lines)
     print(text)
     if args.write:
