@@ -7,6 +7,7 @@ observations) / written, 1 non-compliant (or a regression for diff), 2 bad input
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -59,8 +60,8 @@ def assert_bad_input(done: subprocess.CompletedProcess[str], *needles: str) -> N
 
 # --- help, version, usage -------------------------------------------------------------------
 
-COMMANDS = ("check", "report", "checklist", "batch", "diff", "init", "validate", "rules",
-            "schema")
+COMMANDS = ("check", "report", "checklist", "batch", "portfolio", "diff", "monitor", "init",
+            "convert", "validate", "rules", "schema")
 
 
 # argparse's own English, which a Danish help must not show
@@ -76,6 +77,28 @@ def test_every_command_has_help_with_an_example_in_danish_first(command: str, tm
     assert "eksempler:\n  capf " + command in done.stdout
     assert "vis denne hjælp og afslut" in done.stdout
     assert [w for w in ARGPARSE_ENGLISH if w in done.stdout] == []
+
+
+def _commands(lang: str) -> dict[str, argparse.ArgumentParser]:
+    from capf.cli.parser import build_parser
+
+    sub = next(a for a in build_parser(lang)._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(sub.choices)
+
+
+def test_the_help_tests_cover_every_command() -> None:
+    assert sorted(_commands("da")) == sorted(COMMANDS)
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_argument_and_option_says_what_it_is_and_every_command_its_exit_codes(
+        command: str, lang: str) -> None:
+    parser = _commands(lang)[command]
+    silent = [a.metavar or a.dest for a in parser._actions
+              if not a.help and a.help != argparse.SUPPRESS]
+    assert silent == [], f"capf {command} --help --lang {lang}: no text for {silent}"
+    assert ("afslutning" if lang == "da" else "exit") in (parser.epilog or "")
 
 
 @pytest.mark.parametrize("how", ["--lang", "CAPF_LANG"])

@@ -85,8 +85,8 @@ def judging_options(parser: argparse.ArgumentParser, t: Say, *, waivers: bool = 
         document_output(parser, t)
 
 
-def output(parser: argparse.ArgumentParser, metavar: str) -> None:
-    parser.add_argument("-o", "--output", type=Path, required=True, metavar=metavar)
+def output(parser: argparse.ArgumentParser, metavar: str, help: str) -> None:
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar=metavar, help=help)
 
 
 def csv_option(parser: argparse.ArgumentParser, t: Say) -> None:

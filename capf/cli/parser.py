@@ -80,6 +80,7 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:  # noqa: 
     written = done("0 written, 2 bad input", "0 skrevet, 2 forkert input")
     plan_file = t("plan file, or - for stdin", "planfil, eller - for stdin")
     out_dir = t("OUTDIR", "MAPPE")
+    plans_in = t("plan files, or folders of them", "planfiler eller mapper med planer")
 
     def command(name: str, text: str, *lines: str, lang_option: bool = True) -> argparse.ArgumentParser:
         cmd = in_language(sub.add_parser(
@@ -110,11 +111,12 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:  # noqa: 
                      "capf report plan.yaml --status status-2024.yaml status-2025.yaml -o opfoelgning.html",
                      "", done("0 written, 2 bad input (the verdict is in the report)",
                                   "0 skrevet, 2 forkert input (vurderingen står i rapporten)"))
-    report.add_argument("plan", metavar="PLAN")
+    report.add_argument("plan", metavar="PLAN", help=plan_file)
     report.add_argument("--status", nargs="+", type=Path, default=None, metavar="STATUS",
                         help=t("the plan's status reports: write the follow-up report",
                                "planens statusrapporter: skriv opfølgningsrapporten"))
-    output(report, t("FILE.html|FILE.md", "FIL.html|FIL.md"))
+    output(report, t("FILE.html|FILE.md", "FIL.html|FIL.md"),
+           t("the report (HTML or Markdown)", "rapporten (HTML eller Markdown)"))
     judging_options(report, t, profile=None)
 
     checklist = command("checklist", t("write a reviewer checklist, pre-filled from a plan or blank",
@@ -123,8 +125,14 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:  # noqa: 
                         "capf checklist draft.yaml -o tjekliste.html",
                         "capf checklist -o blank.csv --profile klimaalliancen-2024",
                         "capf checklist draft.yaml -o tjekliste.xlsx", "", written)
-    checklist.add_argument("plan", nargs="?", metavar="PLAN")
-    output(checklist, t("FILE.md|FILE.html|FILE.csv|FILE.xlsx", "FIL.md|FIL.html|FIL.csv|FIL.xlsx"))
+    checklist.add_argument("plan", nargs="?", metavar="PLAN",
+                           help=t("the plan that fills it in, or - for stdin; without: a blank "
+                                  "checklist",
+                                  "planen, der udfylder den, eller - for stdin; uden: en tom "
+                                  "tjekliste"))
+    output(checklist, t("FILE.md|FILE.html|FILE.csv|FILE.xlsx", "FIL.md|FIL.html|FIL.csv|FIL.xlsx"),
+           t("the checklist (Markdown, HTML, CSV or Excel)",
+             "tjeklisten (Markdown, HTML, CSV eller Excel)"))
     csv_option(checklist, t)
     judging_options(checklist, t)
 
@@ -139,8 +147,10 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:  # noqa: 
                          "2, hvis en plan ikke kunne indlæses (den bliver en fejlrække; alle "
                          "andre planer vurderes stadig), ellers 1, hvis en plan ikke opfylder "
                          "kravene eller kræver vurdering, ellers 0"))
-    batch.add_argument("inputs", nargs="+", metavar=t("DIR|PLAN", "MAPPE|PLAN"))
-    output(batch, out_dir)
+    batch.add_argument("inputs", nargs="+", metavar=t("DIR|PLAN", "MAPPE|PLAN"), help=plans_in)
+    output(batch, out_dir, t("the folder to write; it is replaced only when every plan is done",
+                             "mappen, der skrives til; den erstattes først, når alle planer er "
+                             "færdige"))
     csv_option(batch, t)
     judging_options(batch, t, waivers=False)
     batch.add_argument("--jobs", "-j", type=jobs, default=None, metavar="N",
@@ -159,9 +169,15 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:  # noqa: 
                                        "by 2030)",
                                        "læg planerne sammen og hold dem op mod det nationale mål "
                                        "(-70 pct. i 2030)"),
-                        "capf portfolio plans/ -o out/ --group-by dgo")
-    portfolio.add_argument("inputs", nargs="+", metavar=t("DIR|PLAN", "MAPPE|PLAN"))
-    output(portfolio, out_dir)
+                        "capf portfolio plans/ -o out/ --group-by dgo", "",
+                        done("0 written, 2 bad input, or a plan could not be loaded (it is an "
+                             "error row; the others are still added up)",
+                             "0 skrevet, 2 forkert input, eller en plan kunne ikke indlæses (den "
+                             "bliver en fejlrække; de andre lægges stadig sammen)"))
+    portfolio.add_argument("inputs", nargs="+", metavar=t("DIR|PLAN", "MAPPE|PLAN"),
+                           help=plans_in)
+    output(portfolio, out_dir, t("the folder to write the national picture to",
+                                 "mappen, det nationale billede skrives til"))
     portfolio.add_argument("--as-of", type=as_of, default=None, metavar=t("DATE", "DATO"),
                            help=t("add up as of this date (default: today)",
                                   "læg sammen pr. denne dato (standard: i dag)"))
@@ -197,7 +213,7 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:  # noqa: 
                       "", done("0 on track, 1 off track or needs review, 2 bad input",
                                "0 på rette kurs, 1 ikke på rette kurs eller kræver vurdering, "
                                "2 forkert input"))
-    monitor.add_argument("plan", metavar="PLAN")
+    monitor.add_argument("plan", metavar="PLAN", help=plan_file)
     monitor.add_argument("statuses", nargs="+", type=Path, metavar="STATUS",
                          help=t("its status reports", "planens statusrapporter"))
     judging_options(monitor, t, waivers=False, profile=DEFAULT_FOLLOW_UP_PROFILE, verdict=True,
@@ -207,7 +223,7 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:  # noqa: 
                              "skriv en skabelon til en plan eller en statusrapport (med -o også "
                              "plan.schema.json)"),
                    "capf init -o p.yaml", "capf init --example -o eksempel.yaml",
-                   "capf init --status klimaplan.yaml")
+                   "capf init --status klimaplan.yaml", "", written)
     init.add_argument("--status", default=None, metavar="PLAN",
                       help=t("a status report template", "en skabelon til en statusrapport for PLAN"))
     document_output(init, t)
@@ -221,19 +237,28 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:  # noqa: 
                                    "og .xlsx"),
                       "capf convert klimaplan.yaml -o klimaplan.xlsx",
                       "capf convert klimaplan.xlsx -o klimaplan.yaml", "", written)
-    convert.add_argument("input", type=Path, metavar=t("IN", "IND"))
-    output(convert, t("OUT.yaml|OUT.json|OUT.xlsx", "UD.yaml|UD.json|UD.xlsx"))
+    convert.add_argument("input", type=Path, metavar=t("IN", "IND"),
+                         help=t("the plan or status report (.yaml, .json or .xlsx)",
+                                "planen eller statusrapporten (.yaml, .json eller .xlsx)"))
+    output(convert, t("OUT.yaml|OUT.json|OUT.xlsx", "UD.yaml|UD.json|UD.xlsx"),
+           t("the converted file (its format from the suffix)",
+             "den konverterede fil (formatet følger filendelsen)"))
     convert.add_argument("--force", action="store_true",
                          help=t("overwrite OUT if it exists", "overskriv UD, hvis den findes"))
 
     validate = command("validate", t("check plans against the plan schema only",
                                      "tjek kun planerne mod planskemaet"),
-                       "capf validate examples/vejle.yaml")
+                       "capf validate examples/vejle.yaml", "",
+                       done("0 every plan is valid, 2 a plan is not, or cannot be read (each "
+                            "problem on stderr)",
+                            "0 alle planer er gyldige, 2 en plan er ugyldig eller kan ikke læses "
+                            "(hvert problem på stderr)"))
     validate.add_argument("plans", nargs="+", metavar="PLAN", help=plan_file)
 
     rules = command("rules", t("list the rules of a profile", "vis reglerne i en profil"),
                     "capf rules --format md > docs/rules.md",
-                    "capf rules --profile klimaalliancen-2024 --format json", lang_option=False)
+                    "capf rules --profile klimaalliancen-2024 --format json", "", written,
+                    lang_option=False)
     rules.add_argument("--profile", default=None, metavar=t("P|PATH", "P|STI"),
                        help=t(f"built-in profile id or profile file (default {DEFAULT_PROFILE})",
                               f"indbygget profil-id eller profilfil (standard {DEFAULT_PROFILE})"))
@@ -244,7 +269,7 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:  # noqa: 
 
     schema = command("schema", t("print a published JSON Schema",
                                  "udskriv et offentliggjort JSON Schema"),
-                     "capf schema plan > plan.schema.json", lang_option=False)
+                     "capf schema plan > plan.schema.json", "", written, lang_option=False)
     schema.add_argument("name", choices=SCHEMA_NAMES, help=t("which schema", "hvilket skema"))
     document_output(schema, t)
     return parser
