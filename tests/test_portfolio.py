@@ -15,8 +15,10 @@ Plans (t CO2e/yr, small round numbers so each sum can be checked by hand):
 
 from __future__ import annotations
 
+import html
 import io
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -209,6 +211,29 @@ def test_html_in_both_languages_and_the_chart(portfolio: Portfolio) -> None:
     assert "1.700" in da and "1,700" in en and "Plans left out" in en
     assert "Region Hovedstaden" in da and "&lt;" not in da.split("<style>")[0]
     assert "no factor to carry" in en and "ingen faktor" in da
+    # above or below the line, in the headline and the realised table alike: +23.000 / −10.500
+    differences = re.findall(r'class="num (?:above|below)">([^<]*)<', da)
+    assert differences and all(d == "0" or d[0] in "+−" for d in differences), differences
+
+
+# English words that are not also Danish ("for", "to", "by", "is" are): a Danish page has none
+ENGLISH = re.compile(r"\b(the|and|of|own|lists|arithmetic|rules|use|with|which|from|are)\b")
+# A file or module of capf's own source (capf-framework.md, capf/portfolio/…, capf.engine):
+# a secretariat reading the page cannot open it
+SOURCE_FILE = re.compile(r"[\w/-]+\.md\b|\bcapf[./]\w+")
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_page_speaks_its_language_and_cites_what_a_reader_can_look_up(
+        portfolio: Portfolio, lang: str) -> None:
+    page = portfolio_html(portfolio, lang)
+    words = html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<(style|script)\b.*?</\1>", " ",
+                                                         page, flags=re.S)))
+    if lang == "da":  # file paths (pytest-of-root/…) are no words
+        assert ENGLISH.findall(re.sub(r"\S*/\S*", " ", words)) == []
+        assert "kommunekode 630, også i" in words  # the second plan of a municipality
+    assert SOURCE_FILE.findall(words) == []
+    assert "Klimaloven (2020)" in words
 
 
 def test_csv_dialects_and_formula_cells(portfolio: Portfolio) -> None:

@@ -49,11 +49,11 @@ def plan_paths(inputs: Iterable[str]) -> list[Path]:
     return plan_files([*inputs, *map(str, status_folders(inputs))])
 
 
-def _row(file: str, case: Case, plan: Plan | None = None, detail: str = "") -> LeftOut:
+def _row(file: str, case: Case, plan: Plan | None = None, detail: Text | None = None) -> LeftOut:
     data = plan.data.get("municipality", {}) if plan else {}
     reason = treatment(case).text
     if detail:
-        reason = Text(da=f"{detail}: {reason.da}", en=f"{detail}: {reason.en}")
+        reason = Text(da=f"{detail.da}: {reason.da}", en=f"{detail.en}: {reason.en}")
     return LeftOut(file=file, code=data.get("code"), name=plan.name if plan else None,
                    case=case, reason=reason)
 
@@ -91,10 +91,12 @@ def build_portfolio(paths: Sequence[Path], *, as_of: date, group_by: GroupBy = "
         if not code:
             errors.append(_row(str(path), "no_municipality_code", plan))
         elif code not in places:
-            errors.append(_row(str(path), "unknown_municipality_code", plan, f"code {code}"))
+            errors.append(_row(str(path), "unknown_municipality_code", plan,
+                               Text(da=f"kommunekode {code}", en=f"code {code}")))
         elif code in seen:
             errors.append(_row(str(path), "duplicate_municipality_code", plan,
-                               f"code {code} ({seen[code]})"))
+                               Text(da=f"kommunekode {code}, også i {seen[code]}",
+                                    en=f"code {code}, also in {seen[code]}")))
         else:
             seen[code] = str(path)
             figures = plan_figures(plan.data)

@@ -182,7 +182,7 @@ class Source(Frozen):
     """Where a number the portfolio did not compute comes from."""
 
     what: Text
-    ref: str
+    ref: Text
 
 
 class Portfolio(Frozen):

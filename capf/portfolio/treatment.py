@@ -10,6 +10,7 @@ from __future__ import annotations
 from capf.portfolio.model import Case, Handling, Source, Text, Treatment
 
 NATIONAL = {2030: 0.70, 2050: 1.0}  # cut below 1990: Klimaloven (2020), capf-framework.md §4
+# (capf-framework.md, the catalogue, gives no factor to carry another year back to 1990)
 BASE_YEAR = 1990
 
 
@@ -21,11 +22,11 @@ TREATMENTS: tuple[Treatment, ...] = (
     _t("no_1990_figure", "plan_left_out_listed",
        "En plan uden en samlet udledning for 1990 i klimaregnskabet lægges ikke sammen med de "
        "andre og står på listen over udeladte planer: det nationale mål er en reduktion i forhold "
-       "til 1990, og capf-framework.md giver ingen faktor til at regne et andet års udledning "
-       "tilbage til 1990.",
+       "til 1990, og rammen giver ingen faktor til at regne et andet års udledning tilbage til "
+       "1990.",
        "A plan without a 1990 total in its inventory is left out of every sum and listed: the "
-       "national target is a cut below 1990, and capf-framework.md gives no factor to carry "
-       "another year's emissions back to 1990."),
+       "national target is a cut below 1990, and the framework gives no factor to carry another "
+       "year's emissions back to 1990."),
     _t("other_reference_year", "included_converted",
        "En plan hvis mål regnes fra et andet basisår (fx 2005), men hvis klimaregnskab har et tal "
        "for 1990, tælles med: motoren omregner hvert procentmål til ton med planens eget tal for "
@@ -123,17 +124,22 @@ TREATMENTS: tuple[Treatment, ...] = (
        "plans of one municipality would count it twice. The first file in name order is used."),
 )
 
+# Each cited as a reader of the page can look it up (the catalogue behind them for capf's own
+# developers: capf-framework.md §4; the code list's provenance: capf/portfolio/municipalities.md).
 SOURCES: tuple[Source, ...] = (
     Source(what=Text(da="nationale mål: −70 % ift. 1990 i 2030, klimaneutralitet i 2050",
                      en="national targets: −70 % below 1990 by 2030, climate neutral by 2050"),
-           ref="Klimaloven (2020), capf-framework.md §4"),
+           ref=Text(da="Klimaloven (2020)", en="Klimaloven (2020), the Danish Climate Act")),
     Source(what=Text(da="kommunekoder, navne og regioner (hver region er også én DGO)",
                      en="municipality codes, names and regions (each region is also one DGO)"),
-           ref="kommunekodelisten (Danmarks Adresser / CPR) and the regions' own lists; "
-               "capf/portfolio/municipalities.md"),
+           ref=Text(da="kommunekodelisten (Danmarks Adresser / CPR) og regionernes egne lister",
+                    en="the municipality code list (Danmarks Adresser / CPR) and the regions' "
+                       "own lists")),
     Source(what=Text(da="målniveauer, reduktionsstier og manko for hver plan",
                      en="target levels, pathway levels and manko per plan"),
-           ref="capf.engine.emissions, the arithmetic the rules use (NEU-6, NEU-8)"),
+           ref=Text(da="beregnet, som capfs regler for mål og manko beregner dem (NEU-6, NEU-8)",
+                    en="computed as capf's rules for targets and manko compute them "
+                       "(NEU-6, NEU-8)")),
 )
 
 
