@@ -238,7 +238,10 @@ def test_the_page_speaks_its_language_and_cites_what_a_reader_can_look_up(
 
 def test_csv_dialects_and_formula_cells(portfolio: Portfolio) -> None:
     da, en = portfolio_csv(portfolio, "da"), portfolio_csv(portfolio, "en")
-    assert da.startswith("\ufeffomfang;") and en.startswith("\ufeffscope,")
+    # headers in words, as in summary.csv: a person opens it in Excel
+    assert da.startswith("\ufeffOmfang;Navn;Kode;Region;Fil;År;Klimaregnskab;BAU-fremskrivning;")
+    assert en.startswith("\ufeffScope,Name,Code,Region,File,Year,Inventory,BAU,Action pathway,")
+    assert "_" not in da.splitlines()[0] + en.splitlines()[0]
     assert "\r\n" in da and "\n" not in da.replace("\r\n", "")
     assert ";'=Vejle;" in da and "=Vejle" not in da.replace("'=Vejle", "")
     assert "land;;;;;2030;;3900;1700;1500;100;200;0,7500;" in da
@@ -254,6 +257,8 @@ def test_workbook_holds_the_csv_rows_with_numbers_as_numbers(portfolio: Portfoli
     national_2030 = next(r for r in rows if r[0] == "national" and r[5] == 2030)
     assert national_2030[6:12] == (None, 3900, 1700, 1500, 100, 200)
     assert national_2030[12] == pytest.approx(0.75)
+    cut = next(c for c in sheet["M"] if c.value == pytest.approx(0.75))
+    assert cut.number_format == "0.0%"  # Excel shows 75.0 % (75,0 % in Danish Excel)
     vejle = [c for c in sheet["B"] if c.value == "=Vejle"]
     assert vejle and all(c.data_type == "s" for c in vejle)  # text, never a formula
 

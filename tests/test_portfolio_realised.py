@@ -172,9 +172,9 @@ def test_csv_and_workbook_carry_the_realised_columns(folder: Path) -> None:
 
     p = built(folder)
     lines = portfolio_csv(p, "da").splitlines()
-    assert lines[0].endswith(";bemærkning;opgjort;sti_samme_planer")
-    assert "land;;;;;2022;;;;;;;;;3;;opgjort 2/3;2160;2120" in lines
-    assert "land;;;;;2023;;;;;;;;;3;;opgjort 1/3;700;680" in lines
+    assert lines[0].endswith(";Bemærkning;Opgjort udledning;Reduktionssti for samme planer")
+    assert "land;;;;;2022;;;;;;;;;3;;Opgjort udledning 2/3;2160;2120" in lines
+    assert "land;;;;;2023;;;;;;;;;3;;Opgjort udledning 1/3;700;680" in lines
     vejle = [line for line in lines if line.startswith("kommune;Vejle;630;")]
     assert [line.rsplit(";", 2)[1:] for line in vejle if ";2022;" in line or ";2023;" in line] == [
         ["710", "720"], ["700", "680"]]

@@ -19,16 +19,19 @@ from capf.text.formatting import csv_delimiter, csv_text
 from capf.text.portfolio_words import portfolio_words
 
 FIGURES = ("inventory", "bau", "pathway", "target", "manko_declared", "manko_computed")
+# Headers in words, as a person reads them in Excel (and as a note names a figure: "Målniveau
+# 1/3"); figures in t CO2e per year, cuts and shares as fractions (the workbook shows them in %)
 HEADER = {
-    "da": ("omfang", "navn", "kode", "region", "fil", "år", "klimaregnskab", "bau",
-           "reduktionssti", "målniveau", "manko_erklæret", "manko_beregnet",
-           "mål_reduktion_ift_1990", "sti_reduktion_ift_1990", "planer",
-           "andel_af_manko", "bemærkning", "opgjort", "sti_samme_planer"),
-    "en": ("scope", "name", "code", "region", "file", "year", "inventory", "bau", "pathway",
-           "target", "manko_declared", "manko_computed", "target_cut_vs_1990",
-           "pathway_cut_vs_1990", "plans", "share_of_manko", "note", "realised",
-           "pathway_same_plans"),
+    "da": ("Omfang", "Navn", "Kode", "Region", "Fil", "År", "Klimaregnskab", "BAU-fremskrivning",
+           "Reduktionssti", "Målniveau", "Erklæret manko", "Beregnet manko",
+           "Målenes reduktion ift. 1990", "Stiens reduktion ift. 1990", "Planer",
+           "Andel af mankoen", "Bemærkning", "Opgjort udledning", "Reduktionssti for samme planer"),
+    "en": ("Scope", "Name", "Code", "Region", "File", "Year", "Inventory", "BAU", "Action pathway",
+           "Target level", "Declared manko", "Computed manko", "Target cut vs 1990",
+           "Pathway cut vs 1990", "Plans", "Share of the manko", "Note", "Realised emissions",
+           "Pathway of the same plans"),
 }
+SHARES = (12, 13, 15)  # the columns holding a fraction: cuts vs 1990 and the share of the manko
 SCOPES = {"da": ("land", "region", "kommune", "udeladt", "fejl"),
           "en": ("national", "region", "municipality", "left out", "error")}
 Cell = str | int | float | None
@@ -127,7 +130,7 @@ def portfolio_xlsx(portfolio: Portfolio, lang: str) -> bytes:
     from capf.render.workbook import Sheet, workbook_bytes
 
     table = [["" if c is None else c for c in row] for row in portfolio_rows(portfolio, lang)]
-    return workbook_bytes(Sheet(title="capf portfolio", table=table))
+    return workbook_bytes(Sheet(title="capf portfolio", table=table, percent_columns=SHARES))
 
 
 def portfolio_csv(portfolio: Portfolio, lang: str) -> str:

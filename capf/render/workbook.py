@@ -42,6 +42,7 @@ class Sheet:
     status_text: Mapping[str, str] = field(default_factory=dict)  # status id -> its cell text
     decision_column: int | None = None
     decisions: tuple[str, ...] = ()
+    percent_columns: tuple[int, ...] = ()  # fractions (0.7) shown as per cent (70.0 %)
 
 
 def _letter(column: int) -> str:
@@ -85,6 +86,8 @@ def workbook_bytes(sheet: Sheet) -> bytes:
                 cell.quotePrefix = value.startswith(("=", "+", "-", "@"))
             else:
                 cell.value = value
+                if column - 1 in sheet.percent_columns:
+                    cell.number_format = "0.0%"  # Excel writes it in the reader's locale
             cell.alignment = wrap
             if number == 1:
                 cell.font = Font(bold=True)
