@@ -409,6 +409,10 @@ def test_manko_areas_and_ticks() -> None:
     for hi in (1e-9, 5e-7, 0.3):  # a tiny range keeps distinct ticks (rounding once made them all 0)
         ticks = chart.nice_ticks(0, hi)
         assert len(set(ticks)) == len(ticks) >= 2 and ticks[-1] >= hi
+    # the smallest float a report may hold (hypothesis found 5e-324 t): its fifth is 0.0
+    for lo, hi in ((0.0, 5e-324), (-5e-324, 0.0), (0.0, 1e-310)):
+        ticks = chart.nice_ticks(lo, hi)
+        assert len(set(ticks)) == len(ticks) >= 2 and ticks[0] <= lo and ticks[-1] >= hi
     assert chart.interpolate(pathway, 2040) == 70.0
     assert chart.interpolate(pathway, 2060) is None
 

@@ -8,6 +8,7 @@ formatted by capf.text.formatting. Missing data is said in words, never drawn as
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -108,6 +109,8 @@ def manko_areas(pathway: Sequence[Point], target: Sequence[Point]) -> list[list[
 def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
     """Round tick values (1, 2, 5 × 10^k) covering lo..hi."""
     span = hi - lo or abs(hi) or 1.0
+    if span / count < sys.float_info.min:  # 5e-324 t: its fifth is 0.0, which has no logarithm
+        span = 1.0
     raw = span / count
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
