@@ -216,7 +216,7 @@ examples:
     profile.write_text("id: local\nversion: '1'\ntitle: {en: Local, da: Lokal}\n"
                        "extends: dk2020\nrules: ['local/*.yaml']\n", encoding="utf-8")
     assert_bad_input(capf("check", ODDER, "--profile", str(profile), cwd=tmp_path),
-                     "NEU-5-local-ambition.yaml", "check.at_moost", "unknown check")
+                     "NEU-5-local-ambition.yaml", "ved /check/at_moost", "ukendt tjek")
 
 
 # --- check --format json --------------------------------------------------------------------

@@ -57,12 +57,12 @@ def test_a_user_profile_extends_dk2020_and_adds_a_rule(tmp_path: Path) -> None:
 
 
 BAD_RULES = [
-    ("unknown check", '{at_moost: {value: 1}}', "check.at_moost: unknown check 'at_moost'"),
-    ("unknown option", '{at_most: {valeu: 1}}', "check.at_most.valeu: unknown key"),
+    ("unknown check", '{at_moost: {value: 1}}', "at /check/at_moost: unknown check 'at_moost'"),
+    ("unknown option", '{at_most: {valeu: 1}}', "at /check/at_most/valeu: unknown key 'valeu'"),
     ("unknown param placeholder", '{at_most: {value: "{maxyear}"}}',
-     "check.at_most.value: unknown placeholder {maxyear}"),
-    ("bad regex", '{pattern: {regex: "("}}', "check.pattern.regex: Value error, invalid regular"),
-    ("nested unknown check", '{all: [{check: {magic: {}}}]}', "check.all[0].check.magic"),
+     "at /check/at_most/value: unknown placeholder {maxyear}"),
+    ("bad regex", '{pattern: {regex: "("}}', "at /check/pattern/regex: invalid regular"),
+    ("nested unknown check", '{all: [{check: {magic: {}}}]}', "at /check/all/0/check/magic"),
 ]
 
 
@@ -80,12 +80,13 @@ def test_the_cli_refuses_an_unknown_check_with_exit_2(
     profile = user_profile(tmp_path, check="{at_moost: {value: 1}}")
     assert main(["check", str(EXAMPLES[0]), "--profile", str(profile)]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "NEU-5-local-ambition.yaml: check.at_moost" in err
+    assert err.count("\n") == 1 and "NEU-5-local-ambition.yaml:10 ved /check/at_moost: " in err
 
 
 @pytest.mark.parametrize(("extra", "expected"), [
-    ("disable: [NO-SUCH-rule]\n", "disable: no rule 'NO-SUCH-rule'"),
-    ("params: {NEU-5-net-zero-year: {max_yaer: 2040}}\n", "rule has no param 'max_yaer'"),
+    ("disable: [NO-SUCH-rule]\n", "at /disable/0: no rule 'NO-SUCH-rule'"),
+    ("params: {NEU-5-net-zero-year: {max_yaer: 2040}}\n",
+     "rule 'NEU-5-net-zero-year' has no param 'max_yaer'"),
     ("params: {NEU-5-net-zero-year: {max_year: 2040}}\nbogus: 1\n", "bogus"),
 ])
 def test_bad_profiles_are_refused(tmp_path: Path, extra: str, expected: str) -> None:
@@ -97,7 +98,7 @@ def test_unknown_message_placeholder_is_refused(tmp_path: Path) -> None:
     profile = user_profile(tmp_path)
     rule = tmp_path / "local" / "NEU-5-local-ambition.yaml"
     rule.write_text(rule.read_text().replace("Net zero is {value}.", "Net zero is {valu}."))
-    with pytest.raises(InvalidRules, match=r"message.en: unknown placeholder \{valu\}"):
+    with pytest.raises(InvalidRules, match=r"at /message/en: unknown placeholder \{valu\}"):
         load_ruleset(profile)
 
 

@@ -21,9 +21,6 @@ from capf.text import errors as catalogue
 ROOT = Path(__file__).resolve().parents[1]
 ERROR_TYPES = {"CapfError", "InvalidDocument", "InvalidPlan", "InvalidRules", "InvalidWaivers",
                "UsageError", "InvalidStatus"}
-# A rule file's errors speak to the rule author, in the English of the rule language (check
-# names, options, ids); only the profile a user names on the command line is worded in both.
-RULE_AUTHORING = {"capf/engine/ruleset.py", "capf/engine/profile.py"}
 
 # English words that may not stand in a Danish error line (outside the file's own text).
 ENGLISH = re.compile(r"\b(error|expected|got|cannot|unknown|missing|not|file|is|the|must|use|"
@@ -54,8 +51,7 @@ def test_no_error_is_raised_with_a_bare_english_string() -> None:
             called = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
             text = call.args[2] if called == "refuse" and len(call.args) > 2 else call.args[0]
             raised = isinstance(node, ast.Raise) and called in ERROR_TYPES
-            if (raised or called == "refuse") and isinstance(text, ast.JoinedStr | ast.Constant) \
-                    and name not in RULE_AUTHORING:
+            if (raised or called == "refuse") and isinstance(text, ast.JoinedStr | ast.Constant):
                 bare.append(f"{name}:{node.lineno}")
     assert bare == [], f"errors raised with an English string, not capf.text.errors.said: {bare}"
 

@@ -285,12 +285,12 @@ def test_strings_at_their_schema_limit_are_judged_and_quoted(tmp_path: Path) -> 
 # --- rule files, profiles and waivers ---------------------------------------------------------
 
 RULE_CASES = {
-    "NEU-5-hostile-unknown-check.yaml": ("check.exec", "unknown check 'exec'"),
-    "NEU-5-hostile-unknown-option.yaml": ("check.at_most.inclusive", ""),
-    "NEU-5-hostile-unknown-placeholder.yaml": ("message.en", "placeholder"),
-    "NEU-5-hostile-unknown-name.yaml": ("message.en", "unknown placeholder {mayor}"),
-    "NEU-5-hostile-bad-regex.yaml": ("check.pattern.regex", "regular expression"),
-    "NEU-99-hostile-criterion.yaml": ("criterion", "unknown criterion 'NEU-99'"),
+    "NEU-5-hostile-unknown-check.yaml": ("/check/exec", "unknown check 'exec'"),
+    "NEU-5-hostile-unknown-option.yaml": ("/check/at_most/inclusive", ""),
+    "NEU-5-hostile-unknown-placeholder.yaml": ("/message/en", "do not pair up"),
+    "NEU-5-hostile-unknown-name.yaml": ("/message/en", "unknown placeholder {mayor}"),
+    "NEU-5-hostile-bad-regex.yaml": ("/check/pattern/regex", "regular expression"),
+    "NEU-99-hostile-criterion.yaml": ("/criterion", "unknown criterion 'NEU-99'"),
 }
 
 
@@ -311,7 +311,7 @@ def test_a_bad_rule_file_is_refused_when_the_profile_loads(name: str, field: str
     rule.write_bytes((HOSTILE / "rules" / name).read_bytes())
     profile = _profile(tmp_path)
     run = capf("check", "--profile", profile, VEJLE, "--as-of", AS_OF, cwd=tmp_path)
-    assert_refused(run, rule, f": {field}: ", reason)
+    assert_refused(run, rule, f" at {field}: ", reason)
     assert list((tmp_path / "rules").iterdir()) == [rule]
 
 

@@ -84,7 +84,7 @@ CASES: dict[str, tuple[str, str | None, str]] = {
     "rule: id differs from the file name": (OWN, _rule("id: GOV-1-mine", "id: GOV-1-yours"),
                                             "GOV-1-mine.yaml:1 at /id"),
     "rule: repeats a rule": (PARENT + 'rules: ["r/*.yaml"]\n',
-                             _rule("criterion: GOV-1", "aliases: [GOV-1-political-adoption]\n"
+                             _rule("criterion: GOV-1", "aliases: [GOV-1-signed-commitment]\n"
                                    "criterion: GOV-1"), "GOV-1-mine.yaml:2 at /aliases/0"),
     "rule: unknown criterion": (OWN, RULE.replace("GOV-1", "GOV-77"),
                                 "GOV-77-mine.yaml:2 at /criterion"),
@@ -195,3 +195,23 @@ def test_the_language_comes_from_capf_lang(tmp_path: Path, capsys: pytest.Captur
     monkeypatch.delenv("CAPF_LANG")
     assert main(["rules", "--profile", str(profile)]) == 2
     assert "'title'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("check", "place", "danish"), [
+    ('{pattern: {regex: "(a)\\\\1"}}', "/check/pattern/regex", "ugyldigt regulært udtryk for RE2"),
+    ('{schema: {schema: {$ref: "#/x"}}}', "/check/schema/schema",
+     "$ref er ikke tilladt i et skemafragment (ved /): en regel må ikke henvise til andre skemaer"),
+    ('{schema: {schema: {properties: {a: {pattern: "(?=a)"}}}}}', "/check/schema/schema",
+     "ugyldigt regulært udtryk for RE2"),
+], ids=["regex", "reference", "fragment regex"])
+def test_a_regex_or_fragment_problem_leads_in_danish(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], check: str, place: str,
+        danish: str) -> None:
+    """RE2's and jsonschema's own detail stays as they say it; capf's words around it do not."""
+    CASES["custom"] = (OWN, _rule("{non_empty: {}}", check), "")
+    try:
+        profile = _write(tmp_path, "custom")
+    finally:
+        del CASES["custom"]
+    line = _line(capsys, profile, "da")
+    assert f"GOV-1-mine.yaml:10 ved {place}: {danish}" in line, line

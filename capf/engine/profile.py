@@ -3,7 +3,8 @@
 A profile file (`rules/<id>/profile.yaml`, or any user file) names its parent in `extends`,
 its own rule files in `rules` (globs relative to the file), and may `disable` rules and
 override their `params`. A parent and every rule file stay inside the folder of the profile the
-user named (docs/security.md). Every mistake is an InvalidRules naming the file and the field.
+user named (docs/security.md). Every mistake is an InvalidRules naming the file, its line and
+the place, in both languages (capf.engine.rule_problems).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from pydantic import Field, ValidationError
 
 from capf.engine.prebuilt import parsed
 from capf.engine.profile_names import KNOWN_PROFILES
-from capf.model.errors import CapfError, InvalidRules, first_problem
+from capf.engine.rule_problems import refused, shown, validation_problem
+from capf.model.errors import CapfError, InvalidRules
 from capf.model.rule import Frozen, ParamValue, Text, no_items
 from capf.read.document import read_file
 from capf.read.resources import data_dir
@@ -52,15 +54,17 @@ def profile_path(profile: str | Path) -> Path:
     return path
 
 
-def read_model(path: Path, model: type[Frozen], data: Any = None) -> Any:
-    """`model` validated from `data`, or from the file at `path`; a mistake names file and field."""
+def read_model(path: Path, model: type[Frozen], data: Any = None,
+               at: tuple[str | int, ...] = ()) -> Any:
+    """`model` validated from `data`, or from the file at `path`; a mistake names file, line and
+    place (`at`: where `data` stands in the file)."""
     if data is None:
         data = read_data(path)
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        place, message = first_problem(exc)
-        raise InvalidRules(f"{path}: {place or '/'}: {message}", source=str(path)) from None
+        place, problem = validation_problem(exc, model)
+        raise refused(path, [*at, *place], problem) from None
 
 
 def read_data(path: Path) -> Any:
@@ -86,9 +90,11 @@ def profile_chain(path: Path) -> list[tuple[Path, Profile]]:
     current: Path | None = path
     while current is not None:
         resolved = current.resolve()
-        if resolved in seen:
-            raise InvalidRules(f"{current}: extends: profiles extend each other in a cycle",
-                               source=str(current))
+        if resolved in seen:  # named at the `extends` that closes the ring
+            ids = [p.id for _, p in chain]
+            again = next(p.id for w, p in chain if w.resolve() == resolved)
+            raise refused(chain[-1][0], ["extends"], said("profile_cycle",
+                                                          cycle=" → ".join([*ids, again])))
         seen.add(resolved)
         profile: Profile = read_model(current, Profile)
         chain.append((current, profile))
@@ -100,11 +106,11 @@ def profile_chain(path: Path) -> list[tuple[Path, Profile]]:
         else:
             if Path(parent).is_absolute() or not inside((current.parent / parent).resolve(),
                                                          home, data_dir("rules").resolve()):
-                raise InvalidRules(f"{current}: extends: {parent!r} must be a built-in profile "
-                                   "or a file inside the profile's folder", source=str(current))
+                raise refused(current, ["extends"], said("parent_outside", parent=shown(parent)))
+            if not (current.parent / parent).is_file():
+                raise refused(current, ["extends"], said("no_parent", parent=shown(parent),
+                                                         known=", ".join(KNOWN_PROFILES)))
             current = current.parent / parent
-            if not current.is_file():
-                raise InvalidRules(f"{path}: extends: no profile {parent!r}", source=str(path))
     return chain[::-1]
 
 
@@ -117,11 +123,14 @@ def rule_files(where: Path, profile: Profile) -> list[Path]:
     """The rule files the globs of the profile file `where` name, none outside its folder."""
     base = where.parent
     found: set[Path] = set()
-    for pattern in profile.rules:
+    globbed: dict[Path, int] = {}  # each file → the index of the glob that found it
+    for index, pattern in enumerate(profile.rules):
         if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
-            raise InvalidRules(f"{where}: rules: {pattern!r} must stay inside the "
-                               "profile's folder", source=str(where))
-        found.update(p for p in base.glob(pattern) if p.is_file() and p != where)
+            raise refused(where, ["rules", index], said("glob_outside", pattern=shown(pattern)))
+        for file in base.glob(pattern):
+            if file.is_file() and file != where:
+                found.add(file)
+                globbed.setdefault(file, index)
     home = base.resolve()
     folders: dict[Path, Path] = {}  # each folder resolved once: a file that is no link lies in it
     for file in found:  # a link may point anywhere: only files inside the folder are read
@@ -129,8 +138,8 @@ def rule_files(where: Path, profile: Profile) -> list[Path]:
             folders[file.parent] = file.parent.resolve()
         real = file.resolve() if file.is_symlink() else folders[file.parent] / file.name
         if not inside(real, home):
-            raise InvalidRules(f"{where}: rules: {file} is a link to a file outside the "
-                               "profile's folder", source=str(where))
+            raise refused(where, ["rules", globbed[file]],
+                          said("link_outside_profile", file=str(file)))
     return sorted(found)
 
 
@@ -145,7 +154,7 @@ def judged_kind(chain: list[tuple[Path, Profile]]) -> str:
         if profile.judges is None:
             continue
         if stated_by is not None and profile.judges != kind:
-            raise InvalidRules(said("judges_differs", where=str(where), kind=profile.judges,
-                                    parent=stated_by, parent_kind=kind), source=str(where))
+            raise refused(where, ["judges"], said("judges_differs", kind=profile.judges,
+                                                  parent=stated_by, parent_kind=kind))
         kind, stated_by = profile.judges, profile.id
     return kind

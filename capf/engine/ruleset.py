@@ -1,11 +1,13 @@
 """Rule sets: a profile's chain read, its rule files validated, overrides applied, compiled once.
 
 What a profile file may say, and which files it may reach, is capf.engine.profile. Every
-mistake is an InvalidRules naming the file and the field, raised here, before any plan is judged.
+mistake is an InvalidRules naming the file, its line and the place (capf.engine.rule_problems),
+raised here, before any plan is judged.
 """
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -28,9 +30,11 @@ from capf.engine.profile_names import (
     FOLLOW_UP_PROFILES,
     KNOWN_PROFILES,
 )
+from capf.engine.rule_problems import compile_problem, got, kind_of, refused, shown
 from capf.model.errors import InvalidRules, UsageError
 from capf.model.rule import ELEMENTS, Criterion, Rule, Text
 from capf.read.resources import data_dir
+from capf.text.causes import type_name
 from capf.text.errors import said
 from capf.text.message import fields_of, fill
 
@@ -87,7 +91,7 @@ class RuleSet:
 def load_ruleset(profile: str | Path = DEFAULT_PROFILE) -> RuleSet:
     """Load a built-in profile by id, or a profile file by path."""
     if not isinstance(profile, str | Path):
-        raise InvalidRules(f"a profile is a built-in id or a path, not {type(profile).__name__}")
+        raise InvalidRules(said("profile_type", kind=type(profile).__name__))
     if isinstance(profile, str) and profile in KNOWN_PROFILES:
         return _builtin(profile)
     return _load(profile_path(profile))
@@ -119,24 +123,18 @@ def _load(path: Path) -> RuleSet:
             rule: Rule = read_model(file, Rule)  # size-capped read first, then the digest
             _digest(hasher, files, file)
             if file.stem != rule.id:
-                raise InvalidRules(f"{file}: id: {rule.id!r} differs from the file name",
-                                   source=str(file))
-            clash = next((names.get(n) for n in (rule.id, *rule.aliases) if names.get(n)), None)
-            if clash:
-                raise InvalidRules(f"{file}: id: {rule.id} repeats rule {clash} "
-                                   f"of {rules[clash][1]}", source=str(file))
+                raise refused(file, ["id"], said("rule_file_name", id=shown(rule.id),
+                                                 name=shown(file.name)))
+            _unique(rule, file, names, rules)
             rules[rule.id] = (rule, file, profile.id)
             names.add(rule)
-        for rule_id in profile.disable:
-            target = _require(rules, names, rule_id, where, "disable")
+        for index, rule_id in enumerate(profile.disable):
+            target = _require(rules, names, rule_id, where, ["disable", index])
             names.remove(rules[target][0])
             del rules[target]
         for rule_id, overrides in profile.params.items():
-            target = _require(rules, names, rule_id, where, "params")
-            unknown = set(overrides) - set(rules[target][0].params)
-            if unknown:
-                raise InvalidRules(f"{where}: params.{rule_id}: rule has no param "
-                                   f"{sorted(unknown)[0]!r}", source=str(where))
+            target = _require(rules, names, rule_id, where, ["params", rule_id])
+            _overridable(rules[target][0], rule_id, overrides, where)
             params.setdefault(target, {}).update(overrides)
     catalogue = criteria_catalogue()
     compiled = [_compile(rule, file, owner, params.get(rule.id, {}), catalogue)
@@ -175,12 +173,41 @@ class _Names:
 
 
 def _require(rules: dict[str, tuple[Rule, Path, str]], names: _Names, rule_id: str, path: Path,
-             field: str) -> str:
+             place: list[str | int]) -> str:
     found = names.get(rule_id)
     if found is None or found not in rules:
-        raise InvalidRules(f"{path}: {field}: no rule {rule_id!r} in this profile or its parents",
-                           source=str(path))
+        close = difflib.get_close_matches(rule_id, list(rules), n=1)
+        raise refused(path, place, said("no_rule_close", rule=shown(rule_id), close=shown(close[0]))
+                      if close else said("no_rule", rule=shown(rule_id)))
     return found
+
+
+def _unique(rule: Rule, file: Path, names: _Names, rules: dict[str, tuple[Rule, Path, str]]) -> None:
+    """Refuse a rule whose id or alias names a rule already in the set."""
+    places: list[tuple[list[str | int], str]] = [(["id"], rule.id)]
+    places += [(["aliases", i], alias) for i, alias in enumerate(rule.aliases)]
+    for place, name in places:
+        clash = names.get(name)
+        if clash:
+            raise refused(file, place, said("rule_repeats", name=shown(name), other=shown(clash),
+                                            file=str(rules[clash][1])))
+
+
+def _overridable(rule: Rule, rule_id: str, overrides: dict[str, Any], where: Path) -> None:
+    """Refuse an override of a param the rule lacks, or of another type than the rule's own
+    value (a whole number may stand for a decimal one): it would reach the check's options as
+    the wrong thing."""
+    for name, value in overrides.items():
+        place = ["params", rule_id, name]
+        if name not in rule.params:
+            known = ", ".join(sorted(rule.params)) or said("no_params")
+            raise refused(where, place, said("no_param", rule=shown(rule_id), name=shown(name),
+                                             params=known))
+        own = rule.params[name]
+        numbers = {"integer", "number"}
+        if kind_of(value) != kind_of(own) and not {kind_of(value), kind_of(own)} <= numbers:
+            raise refused(where, place, said("param_type", expected=type_name(kind_of(own)),
+                                             own=shown(own), got=got(value)))
 
 
 def _digest(hasher: Any, files: list[str], path: Path) -> None:
@@ -194,8 +221,7 @@ def _digest(hasher: Any, files: list[str], path: Path) -> None:
 def _compile(rule: Rule, file: Path, owner: str, overrides: dict[str, Any],
              catalogue: dict[str, Criterion]) -> CompiledRule:
     if rule.criterion not in catalogue:
-        raise InvalidRules(f"{file}: criterion: unknown criterion {rule.criterion!r}",
-                           source=str(file))
+        raise refused(file, ["criterion"], said("unknown_criterion", criterion=shown(rule.criterion)))
     params = {**rule.params, **overrides}
     try:
         check = substitute(rule.check, params, "check")
@@ -205,19 +231,18 @@ def _compile(rule: Rule, file: Path, owner: str, overrides: dict[str, Any],
         if rule.when is not None:
             when = compile_clause(substitute(rule.when, params, "when"), "when")
     except CompileError as exc:
-        field = exc.field.removeprefix("rule.")
-        raise InvalidRules(f"{file}: {field}: {str(exc).split(': ', 1)[1]}",
-                           source=str(file)) from None
+        place, problem = compile_problem(exc.field, str(exc).split(": ", 1)[1], exc.__context__)
+        raise refused(file, place, problem) from None
     allowed = set(params) | clause.outputs | {"value"}
     for key in ("message", "title", "remedy"):  # each is filled: params and the check's values
         text: Text = getattr(rule, key)
         for lang in ("en", "da"):
             try:
                 names = fields_of(text.get(lang))
-            except ValueError as exc:
-                raise InvalidRules(f"{file}: {key}.{lang}: {exc}", source=str(file)) from None
+            except ValueError:
+                raise refused(file, [key, lang], said("unpaired_brace")) from None
             unknown = [n for n in names if n not in allowed]
             if unknown:
-                raise InvalidRules(f"{file}: {key}.{lang}: unknown placeholder {{{unknown[0]}}} "
-                                   f"(known: {', '.join(sorted(allowed))})", source=str(file))
+                raise refused(file, [key, lang], said("unknown_placeholder", name=unknown[0],
+                                                      known=", ".join(sorted(allowed))))
     return CompiledRule(rule, clause, when, params, str(file), owner)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 Element = Literal["governance", "adaptation", "neutrality", "inclusion"]
 ELEMENTS: tuple[Element, ...] = ("governance", "adaptation", "neutrality", "inclusion")
@@ -103,10 +104,16 @@ class Rule(Frozen):
     @model_validator(mode="after")
     def _consistent(self) -> Rule:
         prefix = PREFIX_OF[self.element]
-        if not self.criterion.startswith(prefix + "-"):
-            raise ValueError(f"criterion {self.criterion} does not belong to element {self.element}")
+        if not self.criterion.startswith(prefix + "-"):  # `da` and `at`: capf.engine.rule_problems
+            raise PydanticCustomError(
+                "criterion_element", "criterion {criterion} does not belong to element {element}",
+                {"criterion": self.criterion, "element": self.element, "at": "element",
+                 "da": f"kriteriet {self.criterion} hører ikke til elementet {self.element}"})
         if not self.id.startswith(self.criterion + "-"):
-            raise ValueError(f"id {self.id} must start with its criterion {self.criterion}-")
+            raise PydanticCustomError(
+                "id_criterion", "id {id} must start with its criterion {criterion}-",
+                {"id": self.id, "criterion": self.criterion, "at": "id",
+                 "da": f"id'et {self.id} skal begynde med sit kriterium {self.criterion}-"})
         return self
 
 

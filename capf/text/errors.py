@@ -15,6 +15,7 @@ from typing import Any
 
 from capf.text.formatting import number
 from capf.text.message import Phrase
+from capf.text.rule_errors import RULE_ERRORS
 
 _FORMATTER = Formatter()
 
@@ -144,10 +145,6 @@ ERRORS: dict[str, tuple[str, str]] = {
                     "profile (such as monitoring), or judge the plan with capf check PLAN",
                     "profilen {profile} vurderer en plan, ikke opfølgningen på den; angiv en "
                     "opfølgningsprofil (fx monitoring), eller vurder planen med capf check PLAN"),
-    "judges_differs": ("{where}: judges: {kind} differs from {parent} (judges: {parent_kind}), "
-                       "the profile it extends",
-                       "{where}: judges: {kind} afviger fra {parent} (judges: {parent_kind}), den "
-                       "profil, den bygger på"),
     # the command line and its output
     "cannot_write": ("{path}: cannot write: {reason}", "{path}: kan ikke skrive: {reason}"),
     "cannot_place": ("{path}: cannot put the output in place: {reason}",
@@ -206,6 +203,7 @@ ERRORS: dict[str, tuple[str, str]] = {
     "internal_row": ("{name}: internal error while judging or rendering ({kind}: {message}); please "
                      "report this", "{name}: intern fejl under vurdering eller visning ({kind}: "
                      "{message}); meld den venligst"),
+    **RULE_ERRORS,  # a profile or rule file (capf.text.rule_errors)
 }
 def said(key: str, /, **fields: Any) -> Phrase:
     """The error `key` in both languages, its `{name}` fields filled from `fields`."""
