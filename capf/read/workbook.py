@@ -12,12 +12,13 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from capf.model.errors import InvalidDocument
+from capf.model.errors import AT, InvalidDocument, Said, Words
 from capf.model.pointer import pointer, shown
 from capf.read.document import Document
 from capf.read.workbook_cells import CellError, json_value
 from capf.read.workbook_layout import ANY, EMPTY, NR, Column, Layout, Path_, Section, Table, layout
 from capf.read.workbook_zip import checked
+from capf.text.workbook_errors import KINDS, refusal
 from capf.text.workbook_words import sheet_title, sheet_word
 
 META = "capf"
@@ -39,9 +40,14 @@ class _Reader:
         self.formulas: set[tuple[str, str]] = set()
         self.names: dict[Path_, str] = {}  # a table's pattern → its sheet's name in this file
 
-    def fail(self, place: str, ptr: str | None, message: str) -> InvalidDocument:
-        at = f" at {shown(ptr)}" if ptr is not None else ""
-        return InvalidDocument(f"{self.source} {place}{at}: {message}", source=self.source)
+    def fail(self, place: str | Said, ptr: str | None, message: Said) -> InvalidDocument:
+        """'plan.xlsx Kommune!B6 ved /municipality/population: …' in both languages."""
+        def line(lang: str) -> str:
+            where = place if isinstance(place, str) else Words(place.en, place.da).get(lang)
+            at = f" {AT.get(lang)} {shown(ptr)}" if ptr is not None else ""
+            return f"{self.source} {where}{at}: {Words(message.en, message.da).get(lang)}"
+
+        return InvalidDocument(Words(line("en"), line("da")), source=self.source)
 
     def put(self, steps: Steps, value: Any, place: str) -> None:
         node: Any = self.data
@@ -55,32 +61,29 @@ class _Reader:
         if isinstance(node, list):
             node.append(value)
         elif last in node:
-            raise self.fail(place, pointer(list(steps)), "given twice")
+            raise self.fail(place, pointer(list(steps)), refusal("given_twice"))
         else:
             node[last] = value
         self.cells.setdefault(pointer(list(steps)), place)
 
     def value(self, column: Column, raw: Any, place: str, ptr: str) -> Any:
         if tuple(place.rsplit("!", 1)) in self.formulas and raw is None:
-            raise self.fail(place, ptr, "a formula without a computed value (open and save the "
-                                        "workbook in Excel or LibreOffice, or type the value)")
+            raise self.fail(place, ptr, refusal("formula_no_value"))
         try:
             return json_value(column, raw)
         except CellError as exc:
-            raise self.fail(place, ptr, str(exc)) from None
+            raise self.fail(place, ptr, exc.said) from None
 
     def empty(self, steps: Steps, pattern: Path_, place: str) -> None:
         shape = self.layout.shapes.get(pattern)
         blank = {"object": {}, "array": [], "enums": [], "text": "", "page": ""}.get(shape or "")
         if blank is None:
-            raise self.fail(place, pointer(list(steps)), "marked empty (#empty), but it is no "
-                                                         "text, list or group")
+            raise self.fail(place, pointer(list(steps)), refusal("empty_not_container"))
         self.put(steps, blank, place)
 
     def section(self, title: str, section: Section, rows: list[tuple[Any, ...]]) -> None:
         if len(rows) < 2 or tuple(rows[1][:4]) != ("#field", "#value", "#key", EMPTY):
-            raise self.fail(f"{title}!A2", None, "row 2 must hold the keys #field, #value, "
-                                                 "#key, #empty (as `capf init` writes them)")
+            raise self.fail(f"{title}!A2", None, refusal("section_keys"))
         known = {c.key: c for c in section.rows}
         single: set[str] = set()
         for number, row in enumerate(rows[2:], start=3):
@@ -88,8 +91,7 @@ class _Reader:
             place = f"{title}!B{number}"
             if key is None:
                 if value is not None:
-                    raise self.fail(f"{title}!C{number}", None, "a value without a key in "
-                                                                "column C")
+                    raise self.fail(f"{title}!C{number}", None, refusal("value_without_key"))
                 continue
             column = known.get(key)
             if column is None:
@@ -100,15 +102,16 @@ class _Reader:
             steps: Steps = column.path[:-1] if column.path[-1] == ANY else column.path
             if column.path[-1] != ANY:
                 if key in single and (value is not None or mark):
-                    raise self.fail(place, key, "this field has a second row")
+                    raise self.fail(place, key, refusal("second_row"))
                 single.add(key)
             if mark == ".":
                 if value is not None:
-                    raise self.fail(place, key, "marked empty (#empty) but holds a value")
+                    raise self.fail(place, key, refusal("empty_with_value"))
                 self.empty(steps, column.path[:-1] if column.path[-1] == ANY else column.path,
                            place)
             elif mark:
-                raise self.fail(f"{title}!D{number}", key, f"#empty holds {str(mark)[:40]!r}")
+                raise self.fail(f"{title}!D{number}", key,
+                                refusal("bad_empty_mark", mark=repr(str(mark)[:40])))
             elif value is not None:
                 item = self.value(column, value, place, key)
                 if column.path[-1] == ANY:
@@ -120,7 +123,8 @@ class _Reader:
         steps = tuple(str(key).split("/")[1:])
         if mark != "." or value is not None or steps not in self.layout.shapes or \
                 steps[:len(section.base)] != section.base or ANY in steps:
-            raise self.fail(place.replace("!B", "!C"), None, f"unknown key {str(key)[:80]!r}")
+            raise self.fail(place.replace("!B", "!C"), None,
+                            refusal("unknown_key", key=repr(str(key)[:80])))
         self.empty(steps, steps, place)
 
     def table(self, title: str, table: Table, rows: list[tuple[Any, ...]]) -> None:
@@ -132,8 +136,8 @@ class _Reader:
             if key is None:
                 columns.append(None)
             elif key not in own:
-                raise self.fail(f"{title}!{_letter(col)}2", None, f"unknown column key "
-                                                                  f"{str(key)[:80]!r}")
+                raise self.fail(f"{title}!{_letter(col)}2", None,
+                                refusal("unknown_column", key=repr(str(key)[:80])))
             else:
                 columns.append(own.pop(key))
         size = len(table.pattern)
@@ -151,7 +155,7 @@ class _Reader:
             place = f"{title}!{_letter(col)}{number}"
             if column is None:
                 if raw is not None:
-                    raise self.fail(place, None, "a value in a column without a key (row 2)")
+                    raise self.fail(place, None, refusal("value_without_column"))
             elif column.path == (EMPTY,):
                 marks = str(raw or "")
             elif raw is not None or (title, place.split("!")[1]) in self.formulas:
@@ -187,14 +191,14 @@ class _Reader:
         parent: Steps = ()
         if table.parent is not None and table.link is not None:
             if table.link.path not in raws:
-                raise self.fail(f"{title}!A{number}", None, "a row that names no parent")
+                raise self.fail(f"{title}!A{number}", None, refusal("no_parent"))
             column, raw, place = raws[table.link.path]
             name = self.value(column, raw, place, table.link.key)
             found = self.keys.get(table.parent, {}).get(name, [])
             if len(found) != 1:
-                why = "no such item" if not found else "more than one item has it"
-                raise self.fail(place, None, f"{name!r}: {why} on sheet "
-                                             f"{self.names.get(table.parent, '?')!r}")
+                raise self.fail(place, None, refusal(
+                    "parent_twice" if found else "no_such_parent", name=repr(name),
+                    sheet=repr(self.names.get(table.parent, "?"))))
             parent = found[0][1]
         at = (*parent, *table.pattern[len(table.parent or ()):-1])
         existing = _at(self.data, at)
@@ -238,8 +242,8 @@ def workbook_document(raw: bytes, source: str, kind: str) -> Document:
             if name in titles:
                 sheets[titles[name]] = name
             elif name not in _ignored():
-                raise reader.fail(f"sheet {name!r}", None, "not a sheet of a capf "
-                                  f"{kind} workbook (start from `capf init -o FILE.xlsx`)")
+                raise reader.fail(refusal("sheet", sheet=repr(name)), None,
+                                  refusal("foreign_sheet", kind=KINDS[kind]))
         parts: tuple[Section | Table, ...] = (*reader.layout.sections, *reader.layout.tables)
         for part in parts:
             title = sheets.get(part.sheet)

@@ -19,6 +19,8 @@ from functools import cache
 from typing import Any
 
 from capf.read.workbook_layout import Column
+from capf.text.message import Phrase
+from capf.text.workbook_errors import found, refusal, wanted
 from capf.text.workbook_words import YES_NO, code_labels
 
 SEPARATOR = ", "
@@ -30,6 +32,10 @@ _ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 class CellError(ValueError):
     """A cell's value does not fit its column; the reader adds file, sheet, cell and pointer."""
+
+    def __init__(self, said: Phrase) -> None:
+        super().__init__(said.en)
+        self.said = said
 
 
 def escaped(text: str) -> str:
@@ -78,7 +84,7 @@ def json_value(column: Column, raw: Any) -> Any:
     """The JSON value a cell's content stands for (raises CellError when it cannot)."""
     kind = column.kind
     if isinstance(raw, str) and len(raw) > MAX_CELL:
-        raise CellError(f"{len(raw):,} characters; a cell holds at most {MAX_CELL:,}")
+        raise CellError(refusal("cell_too_long", count=len(raw), limit=MAX_CELL))
     if kind in ("enum", "enums"):
         return _code(column, raw)
     if kind == "boolean":
@@ -93,36 +99,25 @@ def json_value(column: Column, raw: Any) -> Any:
         return raw
     if kind == "page" and type(raw) in (int, str):
         return unescaped(raw) if isinstance(raw, str) else raw
-    wanted = {"text": "text", "integer": "a whole number", "number": "a number",
-              "page": "a page number or text", "ref": "an id or row number"}[kind]
-    raise CellError(f"expected {wanted}, found {_what(raw)}")
-
-
-def _what(raw: Any) -> str:
-    if isinstance(raw, bool):
-        return "yes/no"
-    if isinstance(raw, int | float):
-        return f"the number {raw!r}"
-    if isinstance(raw, datetime | date):
-        return f"the date {raw.isoformat()}"
-    return f"the text {str(raw)[:40]!r}"
+    raise CellError(refusal("expected", wanted=wanted(kind), found=found(raw)))
 
 
 def _code(column: Column, raw: Any) -> Any:
     if not isinstance(raw, str):
-        raise CellError(f"expected one of {_choices(column)}, found {_what(raw)}")
+        raise CellError(refusal("expected", wanted=wanted("one_of", choices=_choices(column)),
+                                found=found(raw)))
     known = _codes(column)
     parts = [p.strip() for p in raw.split(",")] if column.kind == "enums" else [raw.strip()]
     codes = []
     for part in filter(None, parts):
         if part.casefold() not in known:
-            raise CellError(f"{part[:40]!r} is not one of {_choices(column)}")
+            raise CellError(refusal("not_one_of", part=repr(part[:40]), choices=_choices(column)))
         codes.append(known[part.casefold()])
     return codes if column.kind == "enums" else (codes[0] if codes else "")
 
 
-def _choices(column: Column) -> str:
-    return ", ".join(labels(column, "da").values())
+def _choices(column: Column) -> Phrase:
+    return Phrase(*(", ".join(labels(column, lang).values()) for lang in ("en", "da")))
 
 
 def _boolean(raw: Any) -> bool:
@@ -135,16 +130,16 @@ def _boolean(raw: Any) -> bool:
                 return text == lang[0]
         if text in ("true", "false", "sand", "falsk"):
             return text in ("true", "sand")
-    raise CellError(f"expected ja or nej, found {_what(raw)}")
+    raise CellError(refusal("expected", wanted=wanted("yes_no"), found=found(raw)))
 
 
 def _date(raw: Any) -> str:
     if isinstance(raw, datetime):
         if raw.time() != datetime.min.time():
-            raise CellError(f"expected a date, found a time of day ({raw.isoformat()})")
+            raise CellError(refusal("time_of_day", when=raw.isoformat()))
         return raw.date().isoformat()
     if isinstance(raw, date):
         return raw.isoformat()
     if isinstance(raw, str) and _ISO.match(raw.strip()):
         return raw.strip()
-    raise CellError(f"expected a date (YYYY-MM-DD), found {_what(raw)}")
+    raise CellError(refusal("expected", wanted=wanted("date"), found=found(raw)))

@@ -16,8 +16,9 @@ import re
 import zipfile
 from dataclasses import dataclass
 
-from capf.model.errors import InvalidDocument
+from capf.model.errors import InvalidDocument, Said, Words
 from capf.read.document import MAX_BYTES
+from capf.text.workbook_errors import refusal
 
 MAX_UNPACKED = 4 * MAX_BYTES  # XML wraps every value in tags: 4× the YAML limit
 MAX_MEMBERS = 1_000
@@ -34,8 +35,9 @@ class Contents:
     formula_sheets: frozenset[str]
 
 
-def _refuse(source: str, message: str) -> InvalidDocument:
-    return InvalidDocument(f"{source}: {message}", source=source)
+def _refuse(source: str, message: Said) -> InvalidDocument:
+    return InvalidDocument(Words(f"{source}: {message.en}", f"{source}: {message.da}"),
+                           source=source)
 
 
 def checked(raw: bytes, source: str) -> Contents:
@@ -44,37 +46,32 @@ def checked(raw: bytes, source: str) -> Contents:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise _refuse(source, "not an Excel workbook (.xlsx is a zip file; this is not "
-                              "one)") from None
+        raise _refuse(source, refusal("not_xlsx")) from None
     if len(members) > MAX_MEMBERS:
-        raise _refuse(source, f"{len(members):,} parts in the workbook; the limit is "
-                              f"{MAX_MEMBERS:,}")
+        raise _refuse(source, refusal("too_many_parts", count=len(members), limit=MAX_MEMBERS))
     unpacked = sum(m.file_size for m in members)
     if unpacked > MAX_UNPACKED:
-        raise _refuse(source, f"unpacks to {unpacked:,} bytes; the limit is {MAX_UNPACKED:,} "
-                              "(a zip bomb?)")
+        raise _refuse(source, refusal("zip_bomb", size=unpacked, limit=MAX_UNPACKED))
     names = {m.filename for m in members}
     if any(n.lower().endswith("vbaproject.bin") for n in names):
-        raise _refuse(source, "the workbook holds macros (VBA); capf never runs them: save it "
-                              "as .xlsx without macros")
+        raise _refuse(source, refusal("macros"))
     if any(n.startswith("xl/externalLinks/") for n in names):
-        raise _refuse(source, "the workbook links to other workbooks (external links); copy "
-                              "the values in and remove the links")
+        raise _refuse(source, refusal("external_links"))
     formulas = set()
     for sheet, member in _sheets(archive, source).items():
         try:
             xml = archive.read(member)
         except (KeyError, zipfile.BadZipFile, OSError, EOFError) as exc:
-            raise _refuse(source, f"sheet {sheet!r} cannot be read ({exc})") from None
+            raise _refuse(source, refusal("sheet_unreadable", sheet=repr(sheet),
+                                          reason=str(exc))) from None
         for row in _ROW.finditer(xml):  # stops at the first row past the limit
             if int(row.group(1)) > MAX_ROWS:
-                raise _refuse(source, f"sheet {sheet!r} has a row {int(row.group(1)):,}; the "
-                                      f"limit is {MAX_ROWS:,} rows")
+                raise _refuse(source, refusal("too_many_rows", sheet=repr(sheet),
+                                              row=int(row.group(1)), limit=MAX_ROWS))
         merged = _MERGE.search(xml)
         if merged:
-            raise _refuse(source, f"sheet {sheet!r} has merged cells at "
-                                  f"{merged.group(1).decode()}; unmerge them (each value needs "
-                                  "a cell of its own)")
+            raise _refuse(source, refusal("merged", sheet=repr(sheet),
+                                          cells=merged.group(1).decode()))
         if _FORMULA.search(xml):
             formulas.add(sheet)
     return Contents(frozenset(formulas))
@@ -96,7 +93,7 @@ def _sheets(archive: zipfile.ZipFile, source: str) -> dict[str, str]:
     try:
         book, links = archive.read("xl/workbook.xml"), archive.read("xl/_rels/workbook.xml.rels")
     except (KeyError, zipfile.BadZipFile, OSError, EOFError):
-        raise _refuse(source, "not an Excel workbook (no readable xl/workbook.xml)") from None
+        raise _refuse(source, refusal("no_workbook_xml")) from None
     targets = {r.get("Id"): r.get("Target", "") for r in _tags(links, "Relationship")}
     found = {}
     for sheet in _tags(book, "sheet"):
