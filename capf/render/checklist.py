@@ -9,18 +9,26 @@ from capf.engine.ruleset import RuleSet, load_ruleset
 from capf.model.verdict import Result, Verdict
 from capf.render.page import BRIEF_POINTERS, check_format, environment, footer
 from capf.render.workbook import DECISIONS, STATUS_SHADE, Sheet, workbook_bytes
-from capf.text.formatting import csv_delimiter, csv_document, quote
+from capf.text.formatting import csv_delimiter, csv_document, is_year_field, quote
 from capf.text.labels import label, words
 from capf.text.message import TRANSLATED, localized
 from capf.text.names import value_name
+from capf.text.values import FIELD_KINDS
 
 _TWINS = tuple(f"_{lang}" for lang in TRANSLATED)  # `reason_da` is shown as `reason`
+
+
+def _field(name: str) -> str:
+    """The field a computed value is shown by: its name when that names a year or a kind of
+    code, else none, so a whole number 1900-2100 reads as a year (`value: 2022`, `missing:
+    2030, 2050`), as capf diff shows it, and not as the plan field `value` would (2.022)."""
+    return name if is_year_field(name) or name in FIELD_KINDS else ""
 
 
 def _key_values(values: Mapping[str, Any], lang: str) -> list[str]:
     """The engine's scalar findings (counts, years, ages) a reviewer checks against the plan."""
     picked = {k: localized(values, k, lang) for k in values if not k.endswith(_TWINS)}
-    shown = [f"{value_name(k, lang)}: {quote(v, lang, 60, k)}" for k, v in picked.items()
+    shown = [f"{value_name(k, lang)}: {quote(v, lang, 60, _field(k))}" for k, v in picked.items()
              if v not in (None, [], {}, "") and not isinstance(v, Mapping)]
     return shown[:4]
 
