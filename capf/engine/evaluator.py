@@ -6,7 +6,7 @@ Pure: no I/O, no printing, no clock unless `as_of` is left out. A rule that rais
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from capf.engine.checks.spec import Context, Finding, OverBudget
@@ -57,7 +57,7 @@ def evaluate(plan: Plan, ruleset: RuleSet | None = None, *, as_of: date | None =
     """Judge `plan` against `ruleset` (default: the dk2020 profile) as of `as_of` (default today)."""
     ruleset = ruleset or load_ruleset()
     ruleset.require("plan")
-    as_of = as_of or date.today()
+    as_of = judged_day(as_of)
     context = Context(plan.data, as_of)
     with judging(plan.data):
         results = [run_rule(rule, context) for rule in ruleset.rules]
@@ -65,6 +65,18 @@ def evaluate(plan: Plan, ruleset: RuleSet | None = None, *, as_of: date | None =
     if waivers is not None:
         results, report = apply_waivers(results, ruleset, waivers, as_of)
     return build_verdict(plan, ruleset, results, as_of, report)
+
+
+def judged_day(as_of: date | None) -> date:
+    """The day a plan is judged as of: today when None, a datetime's own date (a datetime is a
+    date to Python and mypy, but `datetime - date` fails inside the freshness checks)."""
+    if as_of is None:
+        return date.today()
+    if isinstance(as_of, datetime):
+        return as_of.date()
+    if not isinstance(as_of, date):
+        raise TypeError(f"as_of must be a datetime.date or None, not {type(as_of).__name__}")
+    return as_of
 
 
 def run_rule(compiled: CompiledRule, context: Context) -> Result:

@@ -21,7 +21,7 @@ from typing import Any
 
 from capf.engine import emissions as em
 from capf.engine.checks.spec import Context
-from capf.engine.evaluator import build_verdict, run_rule
+from capf.engine.evaluator import build_verdict, judged_day, run_rule
 from capf.engine.ruleset import DEFAULT_FOLLOW_UP_PROFILE, RuleSet, load_ruleset
 from capf.model.rule import Text
 from capf.model.verdict import MonitoringStatus, ReportRef, Verdict
@@ -63,7 +63,7 @@ def evaluate_follow_up(plan: Plan, reports: Sequence[StatusReport],
     ordered = follows_plan(plan, list(reports))
     ruleset = ruleset or load_ruleset(DEFAULT_FOLLOW_UP_PROFILE)
     ruleset.require("follow_up")
-    as_of = as_of or date.today()
+    as_of = judged_day(as_of)
     context = Context(document(plan, ordered), as_of)
     results = [run_rule(rule, context) for rule in ruleset.rules]
     verdict = build_verdict(plan, ruleset, results, as_of)
