@@ -18,7 +18,7 @@ from capf.engine.prebuilt import parsed
 from capf.engine.profile_names import KNOWN_PROFILES
 from capf.engine.rule_problems import refused, shown, validation_problem
 from capf.model.errors import CapfError, InvalidRules
-from capf.model.rule import Frozen, ParamValue, Text, no_items
+from capf.model.rule import Frozen, ParamValue, Text, no_entries, no_items
 from capf.read.document import read_file
 from capf.read.resources import data_dir
 from capf.text.errors import said
@@ -40,7 +40,7 @@ class Profile(Frozen):
                                                                 "to this file.")
     disable: list[str] = Field(default_factory=no_items, description="Rule ids switched off.")
     params: dict[str, dict[str, ParamValue]] = Field(
-        default_factory=dict, description="Per rule id: params overriding the rule's own.")
+        default_factory=no_entries, description="Per rule id: params overriding the rule's own.")
 
 
 def profile_path(profile: str | Path) -> Path:

@@ -25,6 +25,11 @@ def no_items() -> list[Any]:
     return []
 
 
+def no_entries() -> dict[str, Any]:
+    """An empty dict, as a field's default_factory instead of `dict` (see no_items)."""
+    return {}
+
+
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -92,7 +97,7 @@ class Rule(Frozen):
     check: dict[str, Any] = Field(description="Exactly one check of the vocabulary, with options.")
     missing: Literal["pass", "fail", "not_applicable", "needs_review"] = Field(
         "fail", description="Outcome when the selector finds nothing.")
-    params: dict[str, ParamValue] = Field(default_factory=dict,
+    params: dict[str, ParamValue] = Field(default_factory=no_entries,
                                           description="Thresholds a profile may override; used "
                                                       "in options as \"{name}\".")
     when: dict[str, Any] | None = Field(None, description="A clause; unless it passes, the rule "

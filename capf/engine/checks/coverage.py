@@ -16,6 +16,7 @@ from capf.engine import emissions as em
 from capf.engine.checks.domain import Sector, finding, has_text
 from capf.engine.checks.spec import CheckSpec, Context, Finding, NoOptions, Options
 from capf.engine.selector import Match
+from capf.model.rule import no_items
 
 RiskLevel = Literal["low", "medium", "high", "very_high"]
 HIGH: tuple[RiskLevel, ...] = ("high", "very_high")
@@ -43,7 +44,7 @@ def unused_roles(used: set[Any], holders: list[Any]) -> tuple[list[str], bool]:
 
 
 class RolesCoverOptions(Options):
-    require_all_roles_for: list[Sector] = Field(default_factory=list, description=(
+    require_all_roles_for: list[Sector] = Field(default_factory=no_items, description=(
         "Sectors whose row must use all four roles or give a reason per absent role "
         "(absent_roles) (2024, GOV-4)."))
 
