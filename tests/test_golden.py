@@ -74,8 +74,12 @@ def test_verdict_json_is_the_golden_file_byte_for_byte_on_a_second_run() -> None
     assert json.loads(first)["as_of"] == "2026-01-01"
 
 
-def test_docs_rules_md_is_current() -> None:
-    _check(ROOT / "docs" / "rules.md", rules_markdown())
+def test_docs_rules_md_is_current() -> None:  # docs/ is English; the Danish edition beside it
+    _check(ROOT / "docs" / "rules.md", rules_markdown(lang="en"))
+
+
+def test_docs_rules_da_md_is_current() -> None:
+    _check(ROOT / "docs" / "rules.da.md", rules_markdown(lang="da"))
 
 
 def test_docs_plan_format_md_is_current() -> None:

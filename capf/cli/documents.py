@@ -46,7 +46,7 @@ def cmd_validate(args: argparse.Namespace) -> int:  # a bad file does not hide t
 
 def cmd_rules(args: argparse.Namespace) -> int:
     ruleset = load_ruleset(args.profile) if args.profile else None
-    emit(args, (rules_json if args.format == "json" else rules_markdown)(ruleset))
+    emit(args, rules_json(ruleset) if args.format == "json" else rules_markdown(ruleset, args.lang))
     return EXIT_OK
 
 

@@ -24,7 +24,7 @@ from capf.cli.options import (
     judging_options,
     output,
 )
-from capf.engine.profile_names import DEFAULT_FOLLOW_UP_PROFILE, DEFAULT_PROFILE
+from capf.engine.profile_names import DEFAULT_FOLLOW_UP_PROFILE
 from capf.model.errors import UsageError
 from capf.read.schema import SCHEMA_NAMES
 from capf.text.causes import usage_problem
@@ -256,12 +256,14 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:  # noqa: 
     validate.add_argument("plans", nargs="+", metavar="PLAN", help=plan_file)
 
     rules = command("rules", t("list the rules of a profile", "vis reglerne i en profil"),
-                    "capf rules --format md > docs/rules.md",
-                    "capf rules --profile klimaalliancen-2024 --format json", "", written,
-                    lang_option=False)
+                    "capf rules --profile dk2020",
+                    "capf rules --format md --lang en > docs/rules.md",
+                    "capf rules --format md > docs/rules.da.md",
+                    "capf rules --profile klimaalliancen-2024 --format json", "", written)
     rules.add_argument("--profile", default=None, metavar=t("P|PATH", "P|STI"),
-                       help=t(f"built-in profile id or profile file (default {DEFAULT_PROFILE})",
-                              f"indbygget profil-id eller profilfil (standard {DEFAULT_PROFILE})"))
+                       help=t("built-in profile id or profile file (default: every built-in rule)",
+                              "indbygget profil-id eller profilfil (standard: alle indbyggede "
+                              "regler)"))
     rules.add_argument("--format", choices=("md", "json"), default="md",
                        help=t("md: the rule reference as Markdown, json: the rules as data",
                               "md: regeloversigten som Markdown, json: reglerne som data"))
