@@ -10,6 +10,7 @@ Document knows the cell of every value, so schema errors and findings name the c
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from typing import Any
 
 from capf.model.errors import AT, InvalidDocument, Said, Words
@@ -38,6 +39,7 @@ class _Reader:
         self.cells: dict[str, str] = {}
         self.keys: dict[Path_, dict[Any, list[tuple[dict[str, Any], Steps, str]]]] = {}
         self.formulas: set[tuple[str, str]] = set()
+        self.percents: set[tuple[str, str]] = set()  # number cells Excel shows as "70 %"
         self.names: dict[Path_, str] = {}  # a table's pattern → its sheet's name in this file
 
     def fail(self, place: str | Said, ptr: str | None, message: Said) -> InvalidDocument:
@@ -69,6 +71,9 @@ class _Reader:
     def value(self, column: Column, raw: Any, place: str, ptr: str) -> Any:
         if tuple(place.rsplit("!", 1)) in self.formulas and raw is None:
             raise self.fail(place, ptr, refusal("formula_no_value"))
+        if type(raw) in (int, float) and column.field.endswith("percent") and \
+                tuple(place.rsplit("!", 1)) in self.percents:
+            raw = _as_shown(raw)
         try:
             return json_value(column, raw)
         except CellError as exc:
@@ -205,6 +210,24 @@ class _Reader:
         return (*at, len(existing) if isinstance(existing, list) else 0)
 
 
+def _rows(ws: Any, title: str, percents: set[tuple[str, str]]) -> list[tuple[Any, ...]]:
+    """The sheet's values, noting the number cells formatted as percent (typed "70 %")."""
+    rows = []
+    for r, row in enumerate(ws.iter_rows(), start=1):
+        values = tuple(getattr(cell, "value", None) for cell in row)
+        percents.update((title, f"{_letter(c)}{r}") for c, (v, cell) in
+                        enumerate(zip(values, row, strict=True), start=1)
+                        if type(v) in (int, float) and "%" in getattr(cell, "number_format", ""))
+        rows.append(values)
+    return rows
+
+
+def _as_shown(raw: float) -> float:
+    """A percent-formatted cell's value as Excel shows it: 0.7 → 70, 0.655 → 65.5 (exact)."""
+    shown = Decimal(repr(raw)) * 100
+    return int(shown) if shown == shown.to_integral_value() else float(shown)
+
+
 def _at(node: Any, steps: Steps) -> Any:
     for step in steps:
         try:
@@ -251,7 +274,7 @@ def workbook_document(raw: bytes, source: str, kind: str) -> Document:
                 continue
             ws = book[title]
             ws.reset_dimensions()
-            rows = [tuple(r) for r in ws.iter_rows(values_only=True)]
+            rows = _rows(ws, title, reader.percents)
             if isinstance(part, Section):
                 reader.section(title, part, rows)
             else:
