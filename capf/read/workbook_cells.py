@@ -28,6 +28,7 @@ MAX_CELL = 32_767  # Excel's limit on the characters of one cell
 _UNSAFE = re.compile(r"_(x[0-9A-Fa-f]{4}_)|([\x00-\x08\x0b-\x0c\x0d\x0e-\x1f\ufffe\uffff])")
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_LIST = re.compile(r"[,;]")
 
 
 class CellError(ValueError):
@@ -107,7 +108,8 @@ def _code(column: Column, raw: Any) -> Any:
         raise CellError(refusal("expected", wanted=wanted("one_of", choices=_choices(column)),
                                 found=found(raw)))
     known = _codes(column)
-    parts = [p.strip() for p in raw.split(",")] if column.kind == "enums" else [raw.strip()]
+    # labels are joined by ", "; Danish Excel's own list separator `;` is read too
+    parts = [p.strip() for p in _LIST.split(raw)] if column.kind == "enums" else [raw.strip()]
     codes = []
     for part in filter(None, parts):
         if part.casefold() not in known:

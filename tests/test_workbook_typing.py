@@ -1,4 +1,4 @@
-"""A percentage typed as "70 %" in Excel is read as the 70 the coordinator sees, not as 0.7.
+"""What a coordinator types in Danish Excel is read as Excel shows it: "70 %" is 70, not 0.7.
 
 Excel stores a cell typed "70 %" (or "70%") as 0.7 with a percent number format, and shows
 "70 %". capf's percent fields hold the percentage itself (70), so a percent-formatted cell in
@@ -52,3 +52,13 @@ def test_a_number_that_is_no_percentage_is_read_as_stored_whatever_its_format(
     path = _workbook(tmp_path, _percent("Kommune", "B6", 0.5, "0%"))  # population
     with pytest.raises(CapfError, match=r"found the number 0\.5"):
         load_plan(path)
+
+
+def test_a_list_of_labels_may_be_separated_as_danish_excel_separates_lists(
+        tmp_path: Path) -> None:
+    """Danish Excel's list separator is `;`: "Energi; Transport" reads as "Energi, Transport"."""
+    from test_plan_workbook import _cell
+
+    for typed in ("Energi; Transport", "Energi;Transport", "Energi, Transport"):
+        path = _workbook(tmp_path, lambda b, t=typed: _cell(b, "Handlinger", "E3", t))
+        assert load_plan(path).data["actions"][0]["sectors"] == ["energy", "transport"]
